@@ -1,0 +1,72 @@
+import type { SafeHtml } from '../sanitize';
+
+/** What Folio shows in the reader and stores in the library for one article. */
+export interface Article {
+  /** The page's address (canonical when known), or null for a file read without `--url`. */
+  url: string | null;
+  title: string;
+  byline: string | null;
+  /** The publication: the publisher named in the page's metadata, else the site's name. */
+  siteName: string | null;
+  siteIcon: string | null;
+  /** ISO 8601, or null when the page does not say. */
+  publishedTime: string | null;
+  lang: string | null;
+  dir: 'ltr' | 'rtl' | null;
+  excerpt: string | null;
+  /** Shown above the body only when the body has no image of its own. */
+  leadImage: string | null;
+  /** Sanitized article HTML. */
+  content: SafeHtml;
+  /** Plain text, one block a line. */
+  textContent: string;
+  wordCount: number;
+  readingMinutes: number;
+}
+
+export type ExtractFailureReason = 'not-article' | 'empty' | 'too-large' | 'error';
+
+export interface ExtractFailure {
+  ok: false;
+  reason: ExtractFailureReason;
+  detail: string;
+  /** The best the pipeline could do anyway, for "show it anyway"; absent when there is nothing. */
+  bestEffort?: Article;
+  debug?: ExtractDebug;
+}
+
+export interface ExtractSuccess {
+  ok: true;
+  article: Article;
+  debug?: ExtractDebug;
+}
+
+export type ExtractResult = ExtractSuccess | ExtractFailure;
+
+export interface ExtractOptions {
+  /** The page's address; relative links and images resolve against it. Defaults to the document's. */
+  url?: string;
+  /** The window whose DOM runs the sanitizer; defaults to the document's window, then the global one. */
+  sanitizerWindow?: Window;
+  /**
+   * Elements of `document` that the live page hides with CSS (computed style). Only a rendered page
+   * knows this; the content script passes it so soft-paywalled text is revealed.
+   */
+  hiddenByCss?: ReadonlySet<Element>;
+  /** Record which rule removed or revealed what, for `--debug` and the overlay's "why" view. */
+  debug?: boolean;
+  /** Refuse documents with more elements than this (`too-large`). */
+  maxElements?: number;
+}
+
+/** One line of the pipeline's explanation. */
+export interface DebugEntry {
+  step: string;
+  rule?: string;
+  message: string;
+}
+
+export interface ExtractDebug {
+  entries: DebugEntry[];
+  timingsMs: Record<string, number>;
+}

@@ -1,0 +1,104 @@
+import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
+
+/**
+ * The one sanitizer. Every piece of article HTML that Folio shows or stores passes through
+ * `sanitizeArticleHtml`, and only its output (the `SafeHtml` brand) may be written into a page.
+ */
+export type SafeHtml = string & { readonly __safeHtml: unique symbol };
+
+/** Image formats a `data:` URL may carry; any other `data:` URL is dropped. */
+const SAFE_DATA_IMAGE = /^data:image\/(?:png|jpe?g|gif|webp|avif|bmp);/i;
+/** Schemes a link or media URL may use; relative URLs and fragments pass as well. */
+const SAFE_URL = /^(?:(?:https?|mailto|tel|ftp):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;
+/** Class names worth keeping: they carry a code block's language, nothing else. */
+const KEPT_CLASS = /^(?:language-|lang-)[\w+#-]+$/;
+/** DOMPurify prefixes ids (against DOM clobbering); in-page links must follow. */
+const ID_PREFIX = 'user-content-';
+
+const CONFIG: Config = {
+  USE_PROFILES: { html: true, mathMl: true },
+  FORBID_TAGS: [
+    'style', 'link', 'meta', 'base', 'template', 'noscript', 'form', 'input', 'button', 'select',
+    'option', 'textarea', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'dialog', 'svg',
+    'canvas', 'slot', 'portal', 'fencedframe', 'math-field',
+  ],
+  FORBID_ATTR: ['style', 'srcdoc', 'action', 'formaction', 'ping', 'background', 'autofocus', 'tabindex', 'contenteditable'],
+  ALLOW_DATA_ATTR: false,
+  ALLOW_ARIA_ATTR: true,
+  ALLOWED_URI_REGEXP: SAFE_URL,
+  SANITIZE_DOM: true,
+  SANITIZE_NAMED_PROPS: true,
+  RETURN_TRUSTED_TYPE: false,
+};
+
+const URL_ATTRIBUTES = new Set(['src', 'href', 'poster', 'xlink:href', 'cite', 'longdesc']);
+const purifiers = new WeakMap<object, DOMPurify>();
+
+function installHooks(purifier: DOMPurify): void {
+  purifier.addHook('uponSanitizeAttribute', (_node, data) => {
+    const name = data.attrName;
+    const value = data.attrValue.trim();
+    if (URL_ATTRIBUTES.has(name) && /^data:/i.test(value) && !SAFE_DATA_IMAGE.test(value)) {
+      data.keepAttr = false;
+    } else if (name === 'srcset' && /(?:^|,)\s*(?:javascript|vbscript|data):/i.test(value.replace(/\s+/g, ''))) {
+      data.keepAttr = false;
+    } else if (name === 'class') {
+      const kept = value.split(/\s+/).filter((c) => KEPT_CLASS.test(c));
+      if (kept.length === 0) data.keepAttr = false;
+      else data.attrValue = kept.join(' ');
+    }
+  });
+  purifier.addHook('afterSanitizeAttributes', (node) => {
+    if (node.nodeName !== 'A' && node.nodeName !== 'AREA') return;
+    const href = node.getAttribute('href');
+    if (href === null) return;
+    if (href.startsWith('#')) {
+      // Footnote and table-of-contents links point at the prefixed ids.
+      if (!href.startsWith(`#${ID_PREFIX}`) && href.length > 1) node.setAttribute('href', `#${ID_PREFIX}${href.slice(1)}`);
+      node.removeAttribute('target');
+      return;
+    }
+    node.setAttribute('target', '_blank');
+    node.setAttribute('rel', 'noopener noreferrer');
+  });
+}
+
+function purifierFor(win: Window): DOMPurify {
+  let purifier = purifiers.get(win);
+  if (!purifier) {
+    purifier = createDOMPurify(win as unknown as Parameters<typeof createDOMPurify>[0]);
+    if (!purifier.isSupported) throw new SanitizerUnavailableError();
+    installHooks(purifier);
+    purifiers.set(win, purifier);
+  }
+  return purifier;
+}
+
+/** Raised when the DOM at hand cannot run DOMPurify: Folio then shows nothing rather than raw HTML. */
+export class SanitizerUnavailableError extends Error {
+  constructor() {
+    super('This DOM cannot run the sanitizer (DOMPurify is not supported on it).');
+    this.name = 'SanitizerUnavailableError';
+  }
+}
+
+/**
+ * Sanitizes article HTML with Folio's single DOMPurify configuration. `win` is the window whose DOM
+ * parses the markup: the page's or extension page's own window in a browser, a jsdom window in Node.
+ * Fails closed: throws `SanitizerUnavailableError` instead of returning unsanitized markup.
+ */
+export function sanitizeArticleHtml(html: string, win: Window = globalThis.window): SafeHtml {
+  if (!win) throw new SanitizerUnavailableError();
+  return purifierFor(win).sanitize(html, CONFIG) as SafeHtml;
+}
+
+/** True when `win` can run the sanitizer. */
+export function canSanitize(win: Window | undefined): boolean {
+  if (!win) return false;
+  try {
+    purifierFor(win);
+    return true;
+  } catch {
+    return false;
+  }
+}

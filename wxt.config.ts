@@ -1,0 +1,34 @@
+import { defineConfig } from 'wxt';
+
+// Folio's manifest. Every permission is explained in README.md ("Permissions").
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // Explicit imports everywhere: a reader of a file sees where each name comes from.
+  imports: false,
+  // The desktop `npm start` launches the browser itself (scripts/start.mjs), so WXT never opens one.
+  webExt: { disabled: true },
+  manifest: ({ browser }) => ({
+    name: 'Folio',
+    description: 'Clutter-free reading and a read-later library that is yours.',
+    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', 'unlimitedStorage'],
+    action: { default_title: 'Folio: read this page' },
+    commands: {
+      'toggle-reader': {
+        suggested_key: { default: 'Alt+Shift+R' },
+        description: 'Open or close the reader view',
+      },
+    },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'folio@folio-reader.org', strict_min_version: '115.0' } } }
+      : {}),
+  }),
+  hooks: {
+    // The toolbar button runs action.onClicked (open the reader); the background switches to the popup
+    // at run time when the user prefers that (see lib/toolbar-behaviour.ts). A manifest default_popup
+    // would stop onClicked from ever firing.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (manifest.action) delete manifest.action.default_popup;
+      if (manifest.browser_action) delete manifest.browser_action.default_popup;
+    },
+  },
+});
