@@ -145,8 +145,7 @@ export function runPipeline(doc: Document, options: ExtractOptions): ExtractResu
 
     const found = readabilityBody(copy, trace);
     trace.lap('readability');
-    let body = recoverStructuredBody(copy, found.body ?? emptyBody(copy), metadata, trace);
-    if (!body.isConnected && body.ownerDocument !== copy) body = copy.importNode(body, true) as Element;
+    const body = recoverStructuredBody(copy, found.body ?? emptyBody(copy), metadata, trace);
     runRules('clean', { doc: copy, root: body, baseUrl, metadata }, trace);
     trace.lap('clean');
 

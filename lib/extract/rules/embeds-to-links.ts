@@ -32,7 +32,7 @@ export const embedsToLinks: ExtractRule = {
   apply({ root, doc, baseUrl }) {
     let replaced = 0;
     for (const element of Array.from(root.querySelectorAll(EMBED_SELECTOR))) {
-      if (!element.isConnected) continue;
+      if (!root.contains(element)) continue;
       const embed = describe(element, baseUrl);
       if (!embed) {
         if (element.tagName === 'IFRAME') element.remove();

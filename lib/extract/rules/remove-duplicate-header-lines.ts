@@ -14,7 +14,7 @@ export const removeDuplicateHeaderLines: ExtractRule = {
     // Only the first few blocks: a name repeated later in the story is part of it.
     const leading = Array.from(root.querySelectorAll('h1, h2, h3, p, div, span, a')).slice(0, 12);
     for (const element of leading) {
-      if (!element.isConnected || element.querySelector('img, picture, figure')) continue;
+      if (!root.contains(element) || element.querySelector('img, picture, figure')) continue;
       if (repeated.has(normalise(element.textContent))) {
         element.remove();
         removed++;

@@ -43,7 +43,7 @@ export const removeSubscriptionPrompts: ExtractRule = {
     }
     const candidates = Array.from(root.querySelectorAll('h1, h2, h3, h4, h5, h6, p, span, strong, a, button, div, section, aside'));
     for (const element of candidates) {
-      if (!element.isConnected || element.children.length > 8) continue;
+      if (!root.contains(element) || element.children.length > 8) continue;
       const length = textLength(element);
       if (length === 0 || length > 160 || holdsProse(element, 120)) continue;
       if (!SUBSCRIPTION_PROMPT.test(element.textContent ?? '')) continue;
