@@ -147,8 +147,13 @@ export async function runCaseInOverlay(browser: FolioBrowser, page: Page, url: s
     // A page whose own payload starts a navigation (a form that submits itself) may never fire load.
     await page.waitForLoadState('load', { timeout: 5_000 }).catch(() => undefined);
   } catch (error) {
-    log.setPhase(hostile.id, 'folio');
-    return { id: hostile.id, rendering: 'page-error', datasetChanged: false, loadingReferences: [], renderedHtml: '', detail: String(error).split('\n')[0] };
+    // That navigation (answered 204, so the page stays) can also leave the wait for the case page
+    // pending although it is loaded: go on when the case page is there.
+    const stayed = page.url() === url && (await page.evaluate(() => document.readyState).catch(() => 'loading')) !== 'loading';
+    if (!stayed) {
+      log.setPhase(hostile.id, 'folio');
+      return { id: hostile.id, rendering: 'page-error', datasetChanged: false, loadingReferences: [], renderedHtml: '', detail: String(error).split('\n')[0] };
+    }
   }
   await settle(log, hostile.id);
   const before = await readDatasetCanary(page);
