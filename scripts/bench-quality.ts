@@ -18,7 +18,7 @@ import { loadGroundTruth, readPageHtml, type BenchPage } from './lib/bench-datas
 import {
   EXTRACTOR_NAMES,
   defuddleExtractor,
-  loadFolioExtractor,
+  folioExtractor,
   readabilityExtractor,
   type BenchExtractor,
   type ExtractorName,
@@ -93,18 +93,12 @@ function readOptions() {
   };
 }
 
-async function loadExtractors(names: readonly ExtractorName[]): Promise<BenchExtractor[]> {
-  const extractors: BenchExtractor[] = [];
-  for (const name of names) {
-    if (name === 'readability') extractors.push(readabilityExtractor());
-    else if (name === 'defuddle') extractors.push(defuddleExtractor());
-    else {
-      const folio = await loadFolioExtractor();
-      if (typeof folio === 'string') console.warn(`[bench:quality] skipping folio: ${folio}`);
-      else extractors.push(folio);
-    }
-  }
-  return extractors;
+function createExtractors(names: readonly ExtractorName[]): BenchExtractor[] {
+  return names.map((name) => {
+    if (name === 'folio') return folioExtractor();
+    if (name === 'readability') return readabilityExtractor();
+    return defuddleExtractor();
+  });
 }
 
 interface TimedRun {
@@ -228,7 +222,7 @@ async function main(): Promise<void> {
   const options = readOptions();
   const allPages = loadGroundTruth(options.dataset);
   const pages = options.limit === undefined ? allPages : allPages.slice(0, options.limit);
-  const extractors = await loadExtractors(options.only);
+  const extractors = createExtractors(options.only);
   if (extractors.length === 0) throw new Error('no extractor to run');
   const worstTarget: ExtractorName | undefined = extractors.some((e) => e.name === 'folio') ? 'folio' : extractors[0]?.name;
 
@@ -244,6 +238,7 @@ async function main(): Promise<void> {
   const records: PageRecord[] = [];
   const scores = new Map<ExtractorName, PageScore[]>(extractors.map((e) => [e.name, []]));
   const contentScores: PageScore[] = [];
+  const bestEffortScores: PageScore[] = [];
   const worstTexts = new Map<string, string>();
   const errors: string[] = [];
   let peakRss = process.memoryUsage().rss;
@@ -256,8 +251,11 @@ async function main(): Promise<void> {
       const run = runOnce(extractor, page, html);
       const score = scorePage(page.articleBody, run.output.text);
       scores.get(extractor.name)?.push(score);
-      if (run.output.contentText !== undefined) contentScores.push(scorePage(page.articleBody, run.output.contentText));
-      else if (extractor.name === 'folio') contentScores.push(score);
+      if (extractor.name === 'folio') {
+        const { contentText, bestEffortText } = run.output;
+        contentScores.push(contentText === undefined ? score : scorePage(page.articleBody, contentText));
+        bestEffortScores.push(bestEffortText === undefined ? score : scorePage(page.articleBody, bestEffortText));
+      }
       if (extractor.name === worstTarget && options.worst > 0) worstTexts.set(page.id, run.output.text);
       if (run.error) errors.push(`${extractor.name} threw on ${page.id.slice(0, 12)} (${page.url}): ${run.error}`);
       record.results[extractor.name] = {
@@ -289,6 +287,9 @@ async function main(): Promise<void> {
   printTable(summaries);
   if (contentScores.length && summaries.folio) {
     console.log(`\nfolio's content through the shared html→text helper: F1 ${fmt(aggregateScores(contentScores).f1)} (table uses its textContent)`);
+    if (summaries.folio.failures > 0) {
+      console.log(`folio with its best effort on the pages it refused: F1 ${fmt(aggregateScores(bestEffortScores).f1)}`);
+    }
   }
   console.log(`\nrun ${fmt(runMs / 1000, 1)} s, peak RSS ${Math.round(peakRss / 2 ** 20)} MiB, ${mutedMessages} console message(s) from extractors muted`);
   for (const error of errors) console.log(`  ! ${error}`);

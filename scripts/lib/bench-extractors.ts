@@ -5,8 +5,9 @@
  */
 import { Readability } from '@mozilla/readability';
 import { DefuddleClass } from 'defuddle/node';
-import { parseHTML } from 'linkedom';
+import { extractArticle, type ExtractResult } from '../../lib/extract/index.ts';
 import { htmlToBlockText } from './bench-html-text.ts';
+import { getSanitizerWindow, parseHtmlDocument } from './node-dom.ts';
 
 export const EXTRACTOR_NAMES = ['folio', 'readability', 'defuddle'] as const;
 export type ExtractorName = (typeof EXTRACTOR_NAMES)[number];
@@ -17,6 +18,8 @@ export interface ExtractorText {
   status: string;
   /** Folio only: its `content` HTML through the shared html→text helper, to check `textContent` is fair. */
   contentText?: string;
+  /** Folio only: what "show it anyway" would show when it refused the page. */
+  bestEffortText?: string;
 }
 
 export interface BenchExtractor {
@@ -26,20 +29,15 @@ export interface BenchExtractor {
   toText(result: unknown): ExtractorText;
 }
 
-/** linkedom's `parseHTML`, with the page's address exposed the way a browser document has it. */
-export function parseWithLinkedom(html: string, url: string): Document {
-  const { document } = parseHTML(html);
-  Object.defineProperty(document, 'URL', { value: url, configurable: true });
-  Object.defineProperty(document, 'documentURI', { value: url, configurable: true });
-  return document as unknown as Document;
-}
+/** Every extractor parses with the same function: linkedom's `parseHTML`, with the page's address set. */
+export const parseForBench: (html: string, url: string) => Document = parseHtmlDocument;
 
 function htmlResult(html: string | null | undefined): ExtractorText {
   const text = htmlToBlockText(html ?? '');
   return { text, status: text ? 'ok' : 'empty' };
 }
 
-export function readabilityExtractor(parse = parseWithLinkedom): BenchExtractor {
+export function readabilityExtractor(parse = parseForBench): BenchExtractor {
   return {
     name: 'readability',
     parse,
@@ -53,7 +51,7 @@ export function readabilityExtractor(parse = parseWithLinkedom): BenchExtractor 
  * `styleSheets` and a stub `getComputedStyle`, so its document gets the same here (set before timing).
  * `useAsync: false`: never reach out to third-party APIs from a benchmark.
  */
-export function defuddleExtractor(parse = parseWithLinkedom): BenchExtractor {
+export function defuddleExtractor(parse = parseForBench): BenchExtractor {
   return {
     name: 'defuddle',
     parse(html, url) {
@@ -70,35 +68,17 @@ export function defuddleExtractor(parse = parseWithLinkedom): BenchExtractor {
   };
 }
 
-interface FolioResultShape {
-  ok: boolean;
-  reason?: string;
-  article?: { textContent: string; content: string };
-}
-
-/**
- * Folio's extractor, with the sanitizer on the one shared jsdom window (DOMPurify does not run on
- * linkedom). Loaded lazily so the benchmark still runs the peers while Folio's pipeline is being written.
- */
-export async function loadFolioExtractor(parse = parseWithLinkedom): Promise<BenchExtractor | string> {
-  const extractModule = '../../lib/extract/index.ts';
-  const domModule = './node-dom.ts';
-  let extractArticle: (doc: Document, options: { url: string; sanitizerWindow: Window }) => FolioResultShape;
-  let sanitizerWindow: Window;
-  try {
-    const [extract, dom] = await Promise.all([import(extractModule), import(domModule)]);
-    extractArticle = extract.extractArticle;
-    sanitizerWindow = dom.getSanitizerWindow();
-  } catch (error) {
-    return `Folio's extractor is not available: ${(error as Error).message.split('\n')[0]}`;
-  }
+/** Folio's extractor, with the sanitizer on the one shared jsdom window (DOMPurify does not run on linkedom). */
+export function folioExtractor(parse = parseForBench): BenchExtractor {
+  const sanitizerWindow = getSanitizerWindow();
   return {
     name: 'folio',
     parse,
     extract: (doc, url) => extractArticle(doc, { url, sanitizerWindow }),
     toText(result) {
-      const folio = result as FolioResultShape | null;
-      if (!folio?.ok || !folio.article) return { text: '', status: folio?.reason ?? 'error' };
+      const folio = result as ExtractResult;
+      if (!folio.ok) return { text: '', status: folio.reason, bestEffortText: folio.bestEffort?.textContent ?? '' };
+      // Its textContent is already one block a line; its content through the shared helper is the check.
       const text = folio.article.textContent;
       return { text, status: text ? 'ok' : 'empty', contentText: htmlToBlockText(folio.article.content) };
     },
