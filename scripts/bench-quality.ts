@@ -108,6 +108,8 @@ interface TimedRun {
   error?: string;
 }
 
+const collectGarbage: () => void = (globalThis as { gc?: () => void }).gc ?? (() => {});
+
 const CONSOLE_METHODS = ['log', 'info', 'warn', 'error', 'debug'] as const;
 let mutedMessages = 0;
 
@@ -232,6 +234,7 @@ async function main(): Promise<void> {
     const html = readPageHtml(options.dataset, page.id);
     for (const extractor of extractors) runOnce(extractor, page, html);
     await yieldToEventLoop();
+    collectGarbage();
   }
   const warmupMs = performance.now() - warmupStart;
 
@@ -270,8 +273,10 @@ async function main(): Promise<void> {
     }
     records.push(record);
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
-    // Let timers and finalizers run between pages so memory stays bounded.
+    // Let timers and finalizers run between pages, and collect garbage here, outside any timed call, so
+    // memory stays bounded and no extractor pays for another's garbage (`--expose-gc` in package.json).
     await yieldToEventLoop();
+    collectGarbage();
   }
   const runMs = performance.now() - runStart;
 
