@@ -9,6 +9,9 @@ import {
   tokenize,
 } from '../../scripts/lib/metric.ts';
 import { loadGroundTruth, loadPublishedOutput } from '../../scripts/lib/bench-dataset.ts';
+import { diagnosePage } from '../../scripts/lib/bench-diagnose.ts';
+import { htmlToBlockText } from '../../scripts/lib/bench-html-text.ts';
+import { median, quantile } from '../../scripts/lib/bench-stats.ts';
 
 // The repository sits beside shared/ both on developer machines and in CI.
 const DATASET = resolve(process.cwd(), '../shared/datasets/article-extraction-benchmark');
@@ -135,5 +138,55 @@ describe('reproduces the benchmark’s published figures from its stored outputs
     expect(Number(aggregate.f1.toFixed(3))).toBe(f1);
     expect(Number(aggregate.precision.toFixed(3))).toBe(precision);
     expect(Number(aggregate.recall.toFixed(3))).toBe(recall);
+  });
+});
+
+describe('htmlToBlockText (shared by every extractor in bench:quality)', () => {
+  it('puts one block a line and keeps inline runs together', () => {
+    const html = '<div><h2>Title</h2><p>One <b>bold</b>word.</p><p>Two</p><ul><li>a</li><li>b<br>c</li></ul></div>';
+    expect(htmlToBlockText(html)).toBe('Title\nOne boldword.\nTwo\na\nb\nc');
+  });
+
+  it('drops script and style text and separates table cells', () => {
+    const html = '<p>x</p><script>var hidden = 1;</script><style>p{}</style><table><tr><td>c1</td><td>c2</td></tr></table>';
+    expect(htmlToBlockText(html)).toBe('x\nc1\nc2');
+  });
+
+  it('scores better than glued text on the metric', () => {
+    // A heading or paragraph without final punctuation is where textContent glues two words into one.
+    const truth = 'A short heading\nThe story starts here and goes on.';
+    const html = '<h2>A short heading</h2><p>The story starts here and goes on.</p>';
+    expect(scorePage(truth, htmlToBlockText(html)).f1).toBe(1);
+    expect(scorePage(truth, 'A short headingThe story starts here and goes on.').f1).toBeLessThan(1);
+  });
+});
+
+describe('diagnosePage', () => {
+  it('names the truth blocks an output missed and the blocks it added', () => {
+    const truth = 'Alpha beta gamma delta epsilon.\nZeta eta theta iota kappa lambda.';
+    const prediction = 'Alpha beta gamma delta epsilon.\nSign up for our newsletter today please.';
+    const diagnosis = diagnosePage(truth, prediction);
+    expect(diagnosis.missed.count).toBe(1);
+    expect(diagnosis.missed.samples).toEqual(['Zeta eta theta iota kappa lambda.']);
+    expect(diagnosis.added.samples).toEqual(['Sign up for our newsletter today please.']);
+    expect(diagnosis.added.tokenShare).toBeCloseTo(7 / 12, 12);
+  });
+
+  it('reports a block repeated more often than the truth has it', () => {
+    const block = 'A caption that appears twice here';
+    const diagnosis = diagnosePage(block, `${block}\n${block}`);
+    expect(diagnosis.missed.count).toBe(0);
+    expect(diagnosis.added.count).toBe(1);
+  });
+});
+
+describe('timing statistics', () => {
+  it('takes the median and nearest-rank quantiles', () => {
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    const values = Array.from({ length: 20 }, (_, i) => i + 1);
+    expect(quantile(values, 0.95)).toBe(19);
+    expect(quantile(values, 1)).toBe(20);
+    expect(quantile([], 0.5)).toBe(0);
   });
 });
