@@ -35,6 +35,8 @@ interface PageRun {
   status: string;
   parseMs: number;
   extractMs: number;
+  /** Folio only, on a page it refused: the F1 of what "show it anyway" would show. */
+  bestEffortF1?: number;
 }
 
 interface PageRecord {
@@ -209,6 +211,7 @@ function printWorst(
     const p = run.precision === null ? '–' : fmt(run.precision);
     const r = run.recall === null ? '–' : fmt(run.recall);
     console.log(`\n#${i + 1} F1 ${fmt(run.f1)} (P ${p} R ${r}${run.status === 'ok' ? '' : `, ${run.status}`})  ${page.id.slice(0, 12)}  ${page.url}`);
+    if (run.bestEffortF1 !== undefined) console.log(`   refused; its best effort scores F1 ${fmt(run.bestEffortF1)} — diagnosis of the best effort:`);
     const diagnosis = diagnosePage(page.articleBody, texts.get(page.id) ?? '');
     const show = (label: string, sample: { count: number; tokenShare: number; samples: string[] }) => {
       if (sample.count === 0) return;
@@ -253,13 +256,17 @@ async function main(): Promise<void> {
     for (const extractor of rotated(extractors, index)) {
       const run = runOnce(extractor, page, html);
       const score = scorePage(page.articleBody, run.output.text);
+      let bestEffortF1: number | undefined;
       scores.get(extractor.name)?.push(score);
       if (extractor.name === 'folio') {
         const { contentText, bestEffortText } = run.output;
         contentScores.push(contentText === undefined ? score : scorePage(page.articleBody, contentText));
-        bestEffortScores.push(bestEffortText === undefined ? score : scorePage(page.articleBody, bestEffortText));
+        const bestEffort = bestEffortText === undefined ? score : scorePage(page.articleBody, bestEffortText);
+        bestEffortScores.push(bestEffort);
+        if (bestEffortText !== undefined) bestEffortF1 = bestEffort.f1;
       }
-      if (extractor.name === worstTarget && options.worst > 0) worstTexts.set(page.id, run.output.text);
+      // On a refused page, the best effort is what tells detection trouble from extraction trouble.
+      if (extractor.name === worstTarget && options.worst > 0) worstTexts.set(page.id, run.output.bestEffortText ?? run.output.text);
       if (run.error) errors.push(`${extractor.name} threw on ${page.id.slice(0, 12)} (${page.url}): ${run.error}`);
       record.results[extractor.name] = {
         f1: score.f1,
@@ -269,6 +276,7 @@ async function main(): Promise<void> {
         status: run.output.status,
         parseMs: run.parseMs,
         extractMs: run.extractMs,
+        ...(bestEffortF1 === undefined ? {} : { bestEffortF1 }),
       };
     }
     records.push(record);
