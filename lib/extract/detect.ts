@@ -51,23 +51,23 @@ function hasArticleJsonLd(doc: Document): boolean {
   return false;
 }
 
-function isSiteRoot(doc: Document): boolean {
+function isSiteRoot(url: string): boolean {
   try {
-    const { pathname, search } = new URL(doc.URL);
+    const { pathname, search } = new URL(url);
     return /^\/(?:index\.\w+)?$/.test(pathname) && !search;
   } catch {
     return false;
   }
 }
 
-export function readSignals(doc: Document): DetectionSignals {
+export function readSignals(doc: Document, url: string): DetectionSignals {
   const ogType = doc.querySelector('meta[property="og:type"]')?.getAttribute('content')?.toLowerCase() ?? '';
   return {
     prose: proseScore(doc),
     articleJsonLd: hasArticleJsonLd(doc),
     ogArticle: ogType === 'article' || ogType.startsWith('article'),
     teasers: doc.querySelectorAll('h2 > a, h3 > a, h4 > a, a > h2, a > h3, a > h4').length + doc.querySelectorAll('article').length,
-    siteRoot: isSiteRoot(doc),
+    siteRoot: isSiteRoot(url),
   };
 }
 
@@ -83,8 +83,9 @@ export function scoreSignals(signals: DetectionSignals): number {
 
 export const ARTICLE_THRESHOLD = 20;
 
-export function detectArticle(doc: Document): Detection {
-  const signals = readSignals(doc);
+/** `url` defaults to the document's own; a private copy of a page passes the page's. */
+export function detectArticle(doc: Document, url: string = doc.URL): Detection {
+  const signals = readSignals(doc, url);
   const score = scoreSignals(signals);
   return { isArticle: score >= ARTICLE_THRESHOLD && signals.prose > 0, score, signals };
 }

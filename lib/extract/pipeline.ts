@@ -86,6 +86,8 @@ function recoverStructuredBody(copy: Document, body: Element, metadata: PageMeta
 function readabilityBody(copy: Document, trace: Trace): { body: Element | null; byline: string | null; title: string | null; dir: string | null } {
   const parsed = new Readability(copy, { charThreshold: 500, keepClasses: true, serializer: (node: Node) => node }).parse();
   const body = (parsed?.content as Element | null | undefined) ?? null;
+  // Readability's wrapper id means nothing to a reader and would only be prefixed by the sanitizer.
+  if (body?.getAttribute('id')?.startsWith('readability-page')) body.removeAttribute('id');
   trace.note('readability', body ? `chose a body of ${parsed?.length ?? 0} characters` : 'found no body');
   return { body, byline: parsed?.byline ?? null, title: parsed?.title ?? null, dir: parsed?.dir ?? null };
 }
@@ -126,21 +128,23 @@ function fail(reason: ExtractFailureReason, detail: string, trace: Trace, bestEf
 export function runPipeline(doc: Document, options: ExtractOptions): ExtractResult {
   const trace = new Trace(options.debug ?? false);
   try {
-    const elements = doc.getElementsByTagName('*').length;
+    const elements = doc.querySelectorAll('*').length;
     const maxElements = options.maxElements ?? DEFAULT_MAX_ELEMENTS;
     if (elements > maxElements) return fail('too-large', `The page has ${elements} elements; Folio reads pages of up to ${maxElements}.`, trace);
     trace.lap('guard');
 
     const baseUrl = options.url ?? documentUrl(doc);
     const metadata = readMetadata(doc, baseUrl);
-    const detection = detectArticle(doc);
-    trace.note('metadata', `title "${metadata.title ?? ''}", site "${metadata.siteName ?? ''}", detection score ${detection.score.toFixed(1)}`);
+    trace.note('metadata', `title "${metadata.title ?? ''}", site "${metadata.siteName ?? ''}"`);
     trace.lap('metadata');
 
     const copy = doc.cloneNode(true) as Document;
     const root = copy.documentElement ?? copy.body;
     if (!root) return fail('empty', 'The document has no elements.', trace);
     runRules('prepare', { doc: copy, root, baseUrl, metadata }, trace);
+    // Judged after the prepare rules, so a story the page hid still counts as one.
+    const detection = detectArticle(copy, baseUrl ?? '');
+    trace.note('detect', `score ${detection.score.toFixed(1)} (${JSON.stringify(detection.signals)})`);
     trace.lap('prepare');
 
     const found = readabilityBody(copy, trace);

@@ -29,12 +29,24 @@ function isValidUtf8(bytes: Uint8Array): boolean {
   }
 }
 
+/**
+ * windows-1252's printable characters in 0x80–0x9F (Node's TextDecoder treats the label as latin1 and
+ * would yield C1 control codes there instead of curly quotes and dashes).
+ */
+const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  const latin1 = new TextDecoder('latin1').decode(bytes);
+  return latin1.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80] ?? c);
+}
+
 /** Encoding from the BOM, else `<meta charset>`, else UTF-8 when the bytes are valid UTF-8, else windows-1252. */
 export function decodeHtml(bytes: Uint8Array): string {
   for (const [bom, encoding] of BOMS) {
     if (bom.every((byte, index) => bytes[index] === byte)) return new TextDecoder(encoding).decode(bytes.subarray(bom.length));
   }
   const declared = declaredCharset(bytes);
+  if (declared && /^(?:windows-1252|cp1252|iso-8859-1|latin1|us-ascii|ascii)$/.test(declared)) return decodeWindows1252(bytes);
   if (declared) {
     try {
       return new TextDecoder(declared).decode(bytes);
@@ -42,5 +54,5 @@ export function decodeHtml(bytes: Uint8Array): string {
       // An unknown label: fall through to sniffing.
     }
   }
-  return new TextDecoder(isValidUtf8(bytes) ? 'utf-8' : 'windows-1252').decode(bytes);
+  return isValidUtf8(bytes) ? new TextDecoder('utf-8').decode(bytes) : decodeWindows1252(bytes);
 }

@@ -3,6 +3,9 @@ import { holdsProse } from './dom-helpers';
 
 /** One CSS declaration that hides or clips text. */
 const HIDING_DECLARATION = /^\s*(?:display\s*:\s*none|visibility\s*:\s*hidden|opacity\s*:\s*0(?:\.0+)?\s*$|filter\s*:\s*blur|max-height\s*:|overflow\s*:\s*hidden|-webkit-line-clamp\s*:)/i;
+/** How much prose a hidden block must hold to be story, not a hidden menu or dialog. */
+const MIN_BLOCK_CHARS = 200;
+const MIN_PARAGRAPH_CHARS = 80;
 const HIDDEN_SELECTOR = '[hidden], [aria-hidden="true"], [style]';
 
 function unhide(element: Element): boolean {
@@ -50,7 +53,7 @@ export const revealHiddenStory: ExtractRule = {
         element.hasAttribute('hidden') ||
         element.getAttribute('aria-hidden') === 'true' ||
         (element.getAttribute('style') ?? '').split(';').some((declaration) => HIDING_DECLARATION.test(declaration));
-      if (hasHidingMarkup && holdsProse(element) && unhide(element)) revealed++;
+      if (hasHidingMarkup && holdsProse(element, element.tagName === 'P' ? MIN_PARAGRAPH_CHARS : MIN_BLOCK_CHARS) && unhide(element)) revealed++;
     }
     return revealed;
   },
