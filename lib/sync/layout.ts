@@ -1,0 +1,151 @@
+import { BUCKET_COUNT, ITEM_SAFETY_BYTES, MAX_RECORD_BYTES, QUOTA_BYTES_PER_ITEM, SYNC_EPOCH_MS } from './constants';
+import { utf8Length } from './byte-size';
+import { isLive } from './entry-merge';
+import { bucketOf, itemKey, type ItemValue } from './item-codec';
+import { encodeRecord, type Dictionaries } from './record-codec';
+import type { SyncEntry } from './types';
+
+/**
+ * Decides what goes into storage.sync and how it is packed, as a pure function of the state, so every
+ * device with the same state writes byte-identical items (no ping-pong between devices).
+ * 1. Rank: live articles by savedAt, tombstones by delete time, newest first (ties by URL).
+ * 2. Keep the longest prefix of that ranking whose packed size fits the byte and item budgets
+ *    ("the most recent articles that fit").
+ * 3. Pack each bucket (by URL hash) into items, records sorted by URL, a new part only when an item
+ *    would pass the per-item limit. An edit changes one bucket, so one item is rewritten.
+ */
+
+export interface LayoutBudget {
+  bytes: number;
+  items: number;
+}
+
+export interface Layout {
+  items: Record<string, ItemValue>;
+  bytes: number;
+  syncedLive: number;
+  syncedUrls: Set<string>;
+  /** Entries left out because a single record is too large to sync. */
+  oversize: number;
+}
+
+const ITEM_LIMIT = QUOTA_BYTES_PER_ITEM - ITEM_SAFETY_BYTES;
+
+function rankSeconds(e: SyncEntry): number {
+  return isLive(e) ? e.saved.v : Math.floor((e.deletedAt + SYNC_EPOCH_MS) / 1000);
+}
+
+export function rankEntries(entries: Iterable<SyncEntry>): SyncEntry[] {
+  return [...entries].sort((a, b) => rankSeconds(b) - rankSeconds(a) || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+}
+
+/** JSON cost of a string as an array element (quotes, escapes, comma). */
+const elementBytes = (s: string) => utf8Length(JSON.stringify(s)) + 1;
+
+class PartBuilder {
+  readonly sites: string[] = [];
+  readonly tags: string[] = [];
+  readonly records: string[] = [];
+  private readonly siteIndex = new Map<string, number>();
+  private readonly tagIndex = new Map<string, number>();
+  /** key + `[[],[],[]]` with elements: trailing commas are over-counted by one per array (safe). */
+  bytes: number;
+
+  constructor(readonly key: string) {
+    this.bytes = utf8Length(key) + 10;
+  }
+
+  /** Encodes `e` into this part; returns the bytes it would add and a commit function. */
+  tryAdd(e: SyncEntry): { added: number; commit: () => void } {
+    const newSites: string[] = [];
+    const newTags: string[] = [];
+    const dict: Dictionaries = {
+      site: (v) => this.siteIndex.get(v) ?? this.sites.length + (newSites.includes(v) ? newSites.indexOf(v) : newSites.push(v) - 1),
+      tag: (v) => this.tagIndex.get(v) ?? this.tags.length + (newTags.includes(v) ? newTags.indexOf(v) : newTags.push(v) - 1),
+    };
+    const record = encodeRecord(e, dict);
+    const added = elementBytes(record) + newSites.reduce((n, s) => n + elementBytes(s), 0) + newTags.reduce((n, s) => n + elementBytes(s), 0);
+    return {
+      added,
+      commit: () => {
+        for (const s of newSites) this.siteIndex.set(s, this.sites.push(s) - 1);
+        for (const t of newTags) this.tagIndex.set(t, this.tags.push(t) - 1);
+        this.records.push(record);
+        this.bytes += added;
+      },
+    };
+  }
+}
+
+function packBucket(bucket: number, entries: SyncEntry[]): PartBuilder[] {
+  const parts = [new PartBuilder(itemKey(bucket, 0))];
+  for (const e of entries) {
+    let part = parts[parts.length - 1] as PartBuilder;
+    let attempt = part.tryAdd(e);
+    if (part.records.length > 0 && part.bytes + attempt.added > ITEM_LIMIT) {
+      part = new PartBuilder(itemKey(bucket, parts.length));
+      parts.push(part);
+      attempt = part.tryAdd(e);
+    }
+    attempt.commit();
+  }
+  return parts.filter((p) => p.records.length > 0);
+}
+
+function pack(selected: SyncEntry[]): { items: Record<string, ItemValue>; bytes: number; count: number } {
+  const buckets: SyncEntry[][] = Array.from({ length: BUCKET_COUNT }, () => []);
+  for (const e of selected) buckets[bucketOf(e.url)]?.push(e);
+  const items: Record<string, ItemValue> = {};
+  let bytes = 0;
+  let count = 0;
+  buckets.forEach((list, bucket) => {
+    list.sort((a, b) => (a.url < b.url ? -1 : 1));
+    for (const part of packBucket(bucket, list)) {
+      items[part.key] = [part.sites, part.tags, part.records];
+      bytes += part.bytes;
+      count++;
+    }
+  });
+  return { items, bytes, count };
+}
+
+/** Estimated size of one record on its own (dictionary strings counted as if new: an upper bound). */
+function standaloneBytes(e: SyncEntry): number {
+  return new PartBuilder('').tryAdd(e).added;
+}
+
+export function computeLayout(entries: Iterable<SyncEntry>, budget: LayoutBudget): Layout {
+  const ranked: SyncEntry[] = [];
+  let oversize = 0;
+  for (const e of rankEntries(entries)) {
+    if (standaloneBytes(e) > MAX_RECORD_BYTES) oversize++;
+    else ranked.push(e);
+  }
+  // Estimate the prefix that fits with per-bucket dictionaries shared, then confirm with exact packing.
+  const perBucket = Array.from({ length: BUCKET_COUNT }, (_, b) => new PartBuilder(itemKey(b, 0)));
+  let estimate = 0;
+  let k = 0;
+  for (const e of ranked) {
+    const part = perBucket[bucketOf(e.url)] as PartBuilder;
+    const attempt = part.tryAdd(e);
+    const itemOverhead = part.records.length === 0 ? part.bytes : 0;
+    if (estimate + attempt.added + itemOverhead > budget.bytes) break;
+    attempt.commit();
+    estimate += attempt.added + itemOverhead;
+    k++;
+  }
+  for (;;) {
+    const selected = ranked.slice(0, k);
+    const packed = pack(selected);
+    if ((packed.bytes <= budget.bytes && packed.count <= budget.items) || k === 0) {
+      return {
+        items: packed.items,
+        bytes: packed.bytes,
+        syncedLive: selected.filter(isLive).length,
+        syncedUrls: new Set(selected.map((e) => e.url)),
+        oversize,
+      };
+    }
+    k -= Math.max(1, Math.ceil(k / 100));
+  }
+}
