@@ -13,7 +13,7 @@ import { itemBytes } from './byte-size';
 import { isLive, newestStamp } from './entry-merge';
 import { createHybridClock, type HybridClock } from './hybrid-clock';
 import { decodeItem, isDataKey, readManifestVersion } from './item-codec';
-import { computeLayout, type Layout } from './layout';
+import { computeLayout, LayoutCache, type Layout } from './layout';
 import { applyLocalChange, seedLocalEntries } from './local-change';
 import { onRemoteState } from './remote-state';
 import { collectTombstones } from './tombstone-gc';
@@ -57,6 +57,7 @@ export class SyncEngine {
   private readonly mirror = new Map<string, string>();
   private rejoinBefore = 0;
   private readonly clock: HybridClock;
+  private readonly layoutCache = new LayoutCache();
   private readonly scheduler: WriteScheduler;
   private readonly changeListeners = new Set<ChangeListener>();
   private readonly statusListeners = new Set<(s: SyncStatus) => void>();
@@ -205,18 +206,23 @@ export class SyncEngine {
 
   private budget(): { bytes: number; items: number } {
     const manifest = itemBytes(MANIFEST_KEY, { v: FORMAT_VERSION });
+    // Rounded up to whole steps, so a preference changing by a few bytes does not move every layout.
+    const step = (n: number, size: number) => Math.ceil(n / size) * size;
     return {
-      bytes: QUOTA_BYTES - Math.max(RESERVED_FOREIGN_BYTES, this.foreign.bytes) - SAFETY_BYTES - manifest,
-      items: MAX_ITEMS - Math.max(RESERVED_FOREIGN_ITEMS, this.foreign.items) - 1,
+      bytes: QUOTA_BYTES - Math.max(RESERVED_FOREIGN_BYTES, step(this.foreign.bytes, 4_096)) - SAFETY_BYTES - manifest,
+      items: MAX_ITEMS - Math.max(RESERVED_FOREIGN_ITEMS, step(this.foreign.items, 8)) - 1,
     };
   }
 
   /** Computes the layout and the difference from storage.sync; null when nothing needs writing. */
-  private prepare(): PreparedWrite | null {
+  private async prepare(): Promise<PreparedWrite | null> {
     if (this.formatError) return null;
+    // Measured before every write: devices that budget from different measurements would undo each
+    // other's writes (one keeps an article the other drops).
+    this.foreign = await this.options.area.foreignUsage().catch(() => this.foreign);
     const now = this.options.timers.now();
     collectTombstones(this.state, now);
-    const layout = computeLayout(this.eligibleEntries(), this.budget());
+    const layout = computeLayout(this.eligibleEntries(), this.budget(), this.layoutCache);
     const toSet: Record<string, unknown> = {};
     const manifest = { v: FORMAT_VERSION };
     if (this.mirror.get(MANIFEST_KEY) !== JSON.stringify(manifest)) toSet[MANIFEST_KEY] = manifest;

@@ -92,7 +92,40 @@ function packBucket(bucket: number, entries: SyncEntry[]): PartBuilder[] {
   return parts.filter((p) => p.records.length > 0);
 }
 
-function pack(selected: SyncEntry[]): { items: Record<string, ItemValue>; bytes: number; count: number } {
+interface PackedBucket {
+  entries: SyncEntry[];
+  parts: Array<{ key: string; value: ItemValue; bytes: number }>;
+}
+
+interface EntryCost {
+  /** The record's bytes as an array element with one-character dictionary indexes. */
+  record: number;
+  site: string | null;
+  tags: string[];
+}
+
+/**
+ * Remembers per-entry costs and packed buckets between layouts (entries are immutable: a change
+ * replaces the object), so a layout after one edit re-encodes one bucket, not the whole library.
+ */
+export class LayoutCache {
+  readonly costs = new WeakMap<SyncEntry, EntryCost>();
+  readonly buckets = new Map<number, PackedBucket>();
+
+  cost(e: SyncEntry): EntryCost {
+    let c = this.costs.get(e);
+    if (!c) {
+      const record = encodeRecord(e, { site: () => 0, tag: () => 0 });
+      c = { record: elementBytes(record), site: e.site.t === 0 ? null : e.site.v, tags: Object.keys(e.tags) };
+      this.costs.set(e, c);
+    }
+    return c;
+  }
+}
+
+const sameEntries = (a: SyncEntry[], b: SyncEntry[]) => a.length === b.length && a.every((e, i) => e === b[i]);
+
+function pack(selected: SyncEntry[], cache: LayoutCache): { items: Record<string, ItemValue>; bytes: number; count: number } {
   const buckets: SyncEntry[][] = Array.from({ length: BUCKET_COUNT }, () => []);
   for (const e of selected) buckets[bucketOf(e.url)]?.push(e);
   const items: Record<string, ItemValue> = {};
@@ -100,8 +133,14 @@ function pack(selected: SyncEntry[]): { items: Record<string, ItemValue>; bytes:
   let count = 0;
   buckets.forEach((list, bucket) => {
     list.sort((a, b) => (a.url < b.url ? -1 : 1));
-    for (const part of packBucket(bucket, list)) {
-      items[part.key] = [part.sites, part.tags, part.records];
+    let packed = cache.buckets.get(bucket);
+    if (!packed || !sameEntries(packed.entries, list)) {
+      const parts = packBucket(bucket, list).map((p) => ({ key: p.key, value: [p.sites, p.tags, p.records] as ItemValue, bytes: p.bytes }));
+      packed = { entries: list, parts };
+      cache.buckets.set(bucket, packed);
+    }
+    for (const part of packed.parts) {
+      items[part.key] = part.value;
       bytes += part.bytes;
       count++;
     }
@@ -109,34 +148,39 @@ function pack(selected: SyncEntry[]): { items: Record<string, ItemValue>; bytes:
   return { items, bytes, count };
 }
 
-/** Estimated size of one record on its own (dictionary strings counted as if new: an upper bound). */
-function standaloneBytes(e: SyncEntry): number {
-  return new PartBuilder('').tryAdd(e).added;
-}
+/** Extra bytes a dictionary index takes beyond the one character the cached cost assumes. */
+const indexExtra = (index: number) => (index < 36 ? 0 : index < 1296 ? 1 : 2);
 
-export function computeLayout(entries: Iterable<SyncEntry>, budget: LayoutBudget): Layout {
+export function computeLayout(entries: Iterable<SyncEntry>, budget: LayoutBudget, cache = new LayoutCache()): Layout {
   const ranked: SyncEntry[] = [];
   let oversize = 0;
   for (const e of rankEntries(entries)) {
-    if (standaloneBytes(e) > MAX_RECORD_BYTES) oversize++;
+    if (cache.cost(e).record > MAX_RECORD_BYTES) oversize++;
     else ranked.push(e);
   }
-  // Estimate the prefix that fits with per-bucket dictionaries shared, then confirm with exact packing.
-  const perBucket = Array.from({ length: BUCKET_COUNT }, (_, b) => new PartBuilder(itemKey(b, 0)));
+  // Estimate the prefix that fits (dictionaries shared within a bucket), then confirm by packing.
+  const dicts = Array.from({ length: BUCKET_COUNT }, () => ({ sites: new Map<string, number>(), tags: new Map<string, number>(), used: false }));
+  const itemOverhead = utf8Length(itemKey(BUCKET_COUNT, 0)) + 10;
   let estimate = 0;
   let k = 0;
   for (const e of ranked) {
-    const part = perBucket[bucketOf(e.url)] as PartBuilder;
-    const attempt = part.tryAdd(e);
-    const itemOverhead = part.records.length === 0 ? part.bytes : 0;
-    if (estimate + attempt.added + itemOverhead > budget.bytes) break;
-    attempt.commit();
-    estimate += attempt.added + itemOverhead;
+    const c = cache.cost(e);
+    const dict = dicts[bucketOf(e.url)] as (typeof dicts)[number];
+    let added = c.record + (dict.used ? 0 : itemOverhead);
+    const newSite = c.site !== null && !dict.sites.has(c.site);
+    if (c.site !== null) added += newSite ? elementBytes(c.site) + indexExtra(dict.sites.size) : indexExtra(dict.sites.get(c.site) as number);
+    const newTags = c.tags.filter((t) => !dict.tags.has(t));
+    for (const t of c.tags) added += dict.tags.has(t) ? indexExtra(dict.tags.get(t) as number) : elementBytes(t) + indexExtra(dict.tags.size + newTags.indexOf(t));
+    if (estimate + added > budget.bytes) break;
+    if (newSite && c.site !== null) dict.sites.set(c.site, dict.sites.size);
+    for (const t of newTags) dict.tags.set(t, dict.tags.size);
+    dict.used = true;
+    estimate += added;
     k++;
   }
   for (;;) {
     const selected = ranked.slice(0, k);
-    const packed = pack(selected);
+    const packed = pack(selected, cache);
     if ((packed.bytes <= budget.bytes && packed.count <= budget.items) || k === 0) {
       return {
         items: packed.items,

@@ -24,12 +24,9 @@ export function collectTombstones(state: SyncState, nowMs: number): number {
       }
       continue;
     }
-    for (const [tag, r] of Object.entries(entry.tags)) {
-      if (!r.v && r.t < cutoff) {
-        const { [tag]: _removed, ...rest } = entry.tags;
-        entry.tags = rest;
-      }
-    }
+    const kept = Object.entries(entry.tags).filter(([, r]) => r.v || r.t >= cutoff);
+    // Replace, never mutate: entries are immutable (the layout cache relies on it).
+    if (kept.length < Object.keys(entry.tags).length) state.set(url, { ...entry, tags: Object.fromEntries(kept) });
   }
   return dropped;
 }

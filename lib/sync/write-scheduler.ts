@@ -55,7 +55,7 @@ export class WriteScheduler {
 
   constructor(
     private readonly timers: Timers,
-    private readonly prepare: () => PreparedWrite | null,
+    private readonly prepare: () => Promise<PreparedWrite | null>,
     private readonly onStateChange: () => void,
     private readonly onFailure: (message: string) => Promise<void> = async () => {},
     private readonly options: SchedulerOptions = DEFAULT_SCHEDULER_OPTIONS,
@@ -108,47 +108,50 @@ export class WriteScheduler {
       this.rerun = true;
       return;
     }
-    const prepared = this.prepare();
-    const now = this.timers.now();
-    if (!prepared || prepared.ops === 0) {
-      this.dirty = false;
-      this.firstDirtyAt = null;
-      this.retryAt = null;
-      this.onStateChange();
-      return;
-    }
-    const wait = this.limiter.waitFor(prepared.ops, now);
-    if (wait > 0) {
-      this.setTimer(wait);
-      return;
-    }
-    this.limiter.take(prepared.ops, now);
     this.running = true;
+    // Changes from here on mark the state dirty again and get their own write.
     this.dirty = false;
     this.firstDirtyAt = null;
+    let rescheduleInMs: number | null = null;
     try {
-      await prepared.run();
-      this.attempt = 0;
-      this.lastError = null;
-      this.retryAt = null;
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      this.attempt++;
-      this.lastError = message;
-      this.dirty = true;
-      const backoff = Math.min(this.options.backoffMaxMs, this.options.backoffBaseMs * 2 ** (this.attempt - 1));
-      const delay = Math.max(minimumRetryMs(message), backoff);
-      this.retryAt = this.timers.now() + delay;
-      await this.onFailure(message).catch(() => {});
-      this.setTimer(delay);
+      const prepared = await this.prepare();
+      if (!prepared || prepared.ops === 0) {
+        this.retryAt = null;
+        return;
+      }
+      const now = this.timers.now();
+      const wait = this.limiter.waitFor(prepared.ops, now);
+      if (wait > 0) {
+        this.dirty = true;
+        rescheduleInMs = wait;
+        return;
+      }
+      this.limiter.take(prepared.ops, now);
+      try {
+        await prepared.run();
+        this.attempt = 0;
+        this.lastError = null;
+        this.retryAt = null;
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        this.attempt++;
+        this.lastError = message;
+        this.dirty = true;
+        const backoff = Math.min(this.options.backoffMaxMs, this.options.backoffBaseMs * 2 ** (this.attempt - 1));
+        rescheduleInMs = Math.max(minimumRetryMs(message), backoff);
+        this.retryAt = this.timers.now() + rescheduleInMs;
+        await this.onFailure(message).catch(() => {});
+      }
     } finally {
       this.running = false;
+      if (rescheduleInMs !== null) this.setTimer(rescheduleInMs);
+      else if (this.retryAt === null && (this.rerun || this.dirty)) {
+        // Changes that arrived while writing (markDirty does not schedule during a retry window).
+        this.rerun = false;
+        this.markDirty();
+      }
+      this.onStateChange();
     }
-    // Changes that arrived while writing (markDirty does not schedule during a retry window).
-    if (this.retryAt === null && (this.rerun || this.dirty)) {
-      this.rerun = false;
-      this.markDirty();
-    }
-    this.onStateChange();
   }
+
 }

@@ -10,7 +10,7 @@ function harness(failWith: (n: number) => string | null = () => null) {
   let attempts = 0;
   const scheduler = new WriteScheduler(
     clock.timersFor(0),
-    () =>
+    async () =>
       changes === written
         ? null
         : {

@@ -7,7 +7,7 @@
  *   in random order, and not at all while a device is offline; a returning device uploads what it
  *   wrote offline, then catches up from the server's full state.
  */
-import { createPrefixedArea, createSyncEngine, type LibraryIndexEntry, type RawSyncStorage, type SyncEngine, type Timers } from '../../lib/sync';
+import { createPrefixedArea, createSyncEngine, type LibraryIndexEntry, type PersistedSyncState, type RawSyncStorage, type StateStore, type SyncEngine, type Timers } from '../../lib/sync';
 
 export const QUOTA = { bytes: 102_400, perItem: 8_192, items: 512, perMinute: 120, perHour: 1_800 };
 
@@ -251,18 +251,31 @@ export class SyncServer {
 /** One device: its storage.sync copy, its engine, and its library (what the user sees). */
 export class SimDevice {
   readonly storage: FakeSyncStorage;
-  readonly engine: SyncEngine;
+  engine: SyncEngine;
   readonly library = new Map<string, LibraryIndexEntry>();
 
-  constructor(readonly name: string, readonly sim: Simulation, skewMs: number) {
+  constructor(readonly name: string, readonly sim: Simulation, private readonly skewMs: number, private readonly store?: StateStore) {
     this.storage = new FakeSyncStorage(name, sim.clock, sim.server);
     sim.server.storages.push(this.storage);
-    this.engine = createSyncEngine({ area: createPrefixedArea(this.storage), timers: sim.clock.timersFor(skewMs) });
-    this.engine.onRemoteState((changes) => this.applyToLibrary(changes));
+    this.engine = this.createEngine();
+  }
+
+  private createEngine(): SyncEngine {
+    const engine = createSyncEngine({ area: createPrefixedArea(this.storage), timers: this.sim.clock.timersFor(this.skewMs), store: this.store });
+    engine.onRemoteState((changes) => this.applyToLibrary(changes));
+    return engine;
   }
 
   async start(): Promise<void> {
     this.applyToLibrary(await this.engine.start());
+  }
+
+  /** The extension restarts (e.g. the service worker stops): a new engine over the same storage. */
+  async restart(): Promise<void> {
+    await this.engine.idle();
+    this.engine.stop();
+    this.engine = this.createEngine();
+    await this.start();
   }
 
   private applyToLibrary(changes: LibraryIndexEntry[]): void {
@@ -322,8 +335,11 @@ export class Simulation {
     this.server = new SyncServer(this.clock, this.rng, maxDelayMs);
   }
 
-  async addDevice(name: string, skewMs = 0): Promise<SimDevice> {
-    const device = new SimDevice(name, this, skewMs);
+  /** A device whose browser already holds storage.sync's current data (or none, when `offline`). */
+  async addDevice(name: string, skewMs = 0, store?: StateStore, options: { offline?: boolean } = {}): Promise<SimDevice> {
+    const device = new SimDevice(name, this, skewMs, store);
+    if (options.offline) device.storage.online = false;
+    else for (const [key, item] of this.server.items) device.storage.local.set(key, { value: structuredClone(item.value), version: item.version });
     this.devices.push(device);
     await device.start();
     return device;
@@ -354,4 +370,20 @@ export class Simulation {
     }
     return false;
   }
+}
+
+/** storage.local stand-in for the engine's own state (JSON round-trip, like the real store). */
+export function memoryStateStore(): StateStore & { saves: number } {
+  let saved: string | null = null;
+  const store = {
+    saves: 0,
+    async load() {
+      return saved === null ? null : (JSON.parse(saved) as PersistedSyncState);
+    },
+    async save(state: PersistedSyncState) {
+      saved = JSON.stringify(state);
+      store.saves++;
+    },
+  };
+  return store;
 }
