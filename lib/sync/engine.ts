@@ -226,7 +226,7 @@ export class SyncEngine {
     const toSet: Record<string, unknown> = {};
     const manifest = { v: FORMAT_VERSION };
     if (this.mirror.get(MANIFEST_KEY) !== JSON.stringify(manifest)) toSet[MANIFEST_KEY] = manifest;
-    for (const [key, value] of Object.entries(layout.items)) if (this.mirror.get(key) !== JSON.stringify(value)) toSet[key] = value;
+    for (const [key, value] of Object.entries(layout.items)) if (this.mirror.get(key) !== layout.json[key]) toSet[key] = value;
     const toRemove = [...this.mirror.keys()].filter((key) => isDataKey(key) && !(key in layout.items));
     const setCount = Object.keys(toSet).length;
     this.persist();

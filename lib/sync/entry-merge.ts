@@ -95,14 +95,26 @@ export function newestStamp(e: SyncEntry): number {
   return max;
 }
 
-export function entriesEqual(a: SyncEntry, b: SyncEntry): boolean {
-  return JSON.stringify(sortedTags(a)) === JSON.stringify(sortedTags(b));
-}
+const sameRegister = <T>(a: Register<T>, b: Register<T>) => a.t === b.t && a.v === b.v;
 
-function sortedTags(e: SyncEntry): SyncEntry {
-  const tags: Record<string, Register<boolean>> = {};
-  for (const k of Object.keys(e.tags).sort()) tags[k] = e.tags[k] as Register<boolean>;
-  return { ...e, tags };
+export function entriesEqual(a: SyncEntry, b: SyncEntry): boolean {
+  if (
+    a.deletedAt !== b.deletedAt ||
+    !sameRegister(a.saved, b.saved) ||
+    !sameRegister(a.title, b.title) ||
+    !sameRegister(a.site, b.site) ||
+    !sameRegister(a.archived, b.archived) ||
+    !sameRegister(a.favourite, b.favourite) ||
+    !sameRegister(a.progress, b.progress)
+  ) {
+    return false;
+  }
+  const aTags = Object.keys(a.tags);
+  if (aTags.length !== Object.keys(b.tags).length) return false;
+  return aTags.every((tag) => {
+    const other = b.tags[tag];
+    return other !== undefined && sameRegister(a.tags[tag] as Register<boolean>, other);
+  });
 }
 
 /** Merges `incoming` into `state` in place; returns the URLs whose entry changed. */

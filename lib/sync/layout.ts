@@ -22,6 +22,8 @@ export interface LayoutBudget {
 
 export interface Layout {
   items: Record<string, ItemValue>;
+  /** JSON of each item (what storage.sync stores), to compare without serialising again. */
+  json: Record<string, string>;
   bytes: number;
   syncedLive: number;
   syncedUrls: Set<string>;
@@ -94,7 +96,7 @@ function packBucket(bucket: number, entries: SyncEntry[]): PartBuilder[] {
 
 interface PackedBucket {
   entries: SyncEntry[];
-  parts: Array<{ key: string; value: ItemValue; bytes: number }>;
+  parts: Array<{ key: string; value: ItemValue; json: string; bytes: number }>;
 }
 
 interface EntryCost {
@@ -125,27 +127,32 @@ export class LayoutCache {
 
 const sameEntries = (a: SyncEntry[], b: SyncEntry[]) => a.length === b.length && a.every((e, i) => e === b[i]);
 
-function pack(selected: SyncEntry[], cache: LayoutCache): { items: Record<string, ItemValue>; bytes: number; count: number } {
+function pack(selected: SyncEntry[], cache: LayoutCache): { items: Record<string, ItemValue>; json: Record<string, string>; bytes: number; count: number } {
   const buckets: SyncEntry[][] = Array.from({ length: BUCKET_COUNT }, () => []);
   for (const e of selected) buckets[bucketOf(e.url)]?.push(e);
   const items: Record<string, ItemValue> = {};
+  const json: Record<string, string> = {};
   let bytes = 0;
   let count = 0;
   buckets.forEach((list, bucket) => {
     list.sort((a, b) => (a.url < b.url ? -1 : 1));
     let packed = cache.buckets.get(bucket);
     if (!packed || !sameEntries(packed.entries, list)) {
-      const parts = packBucket(bucket, list).map((p) => ({ key: p.key, value: [p.sites, p.tags, p.records] as ItemValue, bytes: p.bytes }));
+      const parts = packBucket(bucket, list).map((p) => {
+        const value: ItemValue = [p.sites, p.tags, p.records];
+        return { key: p.key, value, json: JSON.stringify(value), bytes: p.bytes };
+      });
       packed = { entries: list, parts };
       cache.buckets.set(bucket, packed);
     }
     for (const part of packed.parts) {
       items[part.key] = part.value;
+      json[part.key] = part.json;
       bytes += part.bytes;
       count++;
     }
   });
-  return { items, bytes, count };
+  return { items, json, bytes, count };
 }
 
 /** Extra bytes a dictionary index takes beyond the one character the cached cost assumes. */
@@ -184,6 +191,7 @@ export function computeLayout(entries: Iterable<SyncEntry>, budget: LayoutBudget
     if ((packed.bytes <= budget.bytes && packed.count <= budget.items) || k === 0) {
       return {
         items: packed.items,
+        json: packed.json,
         bytes: packed.bytes,
         syncedLive: selected.filter(isLive).length,
         syncedUrls: new Set(selected.map((e) => e.url)),
