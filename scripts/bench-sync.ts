@@ -6,7 +6,7 @@
  * edits; (3) convergence and lost edits after many random changes on several devices with offline
  * periods and late, out-of-order delivery. Prints a table and writes JSON.
  */
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { KEY_PREFIX, MANIFEST_KEY, type LibraryIndexEntry } from '../lib/sync';
 import { converged, EditOracle } from '../tests/unit/sync-oracle';
@@ -26,38 +26,57 @@ const seed = Number(arg('seed', '1'));
 
 interface Source {
   url: string;
-  title: string;
   site: string;
+  /** Headline-length sentences of the article's text, first line first. */
+  sentences: string[];
 }
 
-/** Real article URLs; the title is the first sentence(s) of the text's first line (≤ 100 chars, a headline's
- * length); the site is the host without "www.". */
+function headline(text: string): string {
+  const t = text.trim();
+  return t.length <= 100 ? t : `${t.slice(0, t.lastIndexOf(' ', 100))}…`;
+}
+
+/** Real article URLs and texts. The site is the host without "www."; titles are sentences of the text. */
 function loadSources(): Source[] {
   const truth = JSON.parse(readFileSync(GROUND_TRUTH, 'utf8')) as Record<string, { url: string; articleBody: string }>;
   return Object.values(truth).map(({ url, articleBody }) => {
-    const firstLine = articleBody.trim().split('\n')[0] ?? '';
-    // Sentences until at least 40 characters (so "Gov." does not end a headline).
-    let title = (firstLine.match(/^.{40,}?[.!?](?=\s|$)/)?.[0] ?? firstLine).trim();
-    if (title.length > 100) title = `${title.slice(0, title.lastIndexOf(' ', 100))}…`;
-    return { url, title, site: new URL(url).hostname.replace(/^www\./, '') };
+    // Sentences of at least 40 characters (so "Gov." does not end a headline).
+    const sentences = (articleBody.match(/[^\n]{40,}?[.!?](?=\s|$)/g) ?? [articleBody.slice(0, 100)]).map(headline);
+    return { url, site: new URL(url).hostname.replace(/^www\./, ''), sentences };
   });
 }
 
 const TAGS = ['read later', 'work', 'politics', 'tech', 'science', 'longread', 'recipes', 'climate', 'health', 'ai', 'books', 'travel'];
 
-/** Article i: a real URL (made unique past the corpus size by a numbered slug suffix, like a series),
- * realistic tags (60 % none, 30 % one, 10 % two or three), some archived, favourite, half-read. */
+const slugify = (title: string) =>
+  title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, 48)
+    .replace(/-[a-z0-9]*$/, '')
+    .replace(/^-/, '');
+
+/** Article i. The first pass uses the real URL and the first sentence of the text as its title; later
+ * passes make a different, equally realistic article from the same site: the next sentence of the
+ * text as the title and a URL in the same directory with a slug of that title (as news sites do), so
+ * no two articles share a title or URL. Tags: 60 % none, 30 % one, 10 % two or three. */
 function makeArticles(count: number, sources: Source[], rng: () => number, start: number): LibraryIndexEntry[] {
   return Array.from({ length: count }, (_, i) => {
     const src = sources[i % sources.length] as Source;
     const round = Math.floor(i / sources.length);
-    const url = round === 0 ? src.url : src.url.replace(/(\.html?)?([?#].*)?$/, (_m, ext: string | undefined) => `-${round + 1}${ext ?? ''}`);
+    const title = src.sentences[round % src.sentences.length] as string;
+    let url = src.url;
+    if (round > 0) {
+      const u = new URL(src.url);
+      const dir = u.pathname.slice(0, u.pathname.lastIndexOf('/') + 1);
+      url = `${u.origin}${dir}${slugify(title)}-${i}${/\.html?$/.test(u.pathname) ? '.html' : ''}`;
+    }
     const r = rng();
     const tagCount = r < 0.6 ? 0 : r < 0.9 ? 1 : 2 + Math.floor(rng() * 2);
     const tags = Array.from({ length: tagCount }, () => TAGS[Math.floor(rng() * TAGS.length)] as string);
     return {
       url,
-      title: src.title,
+      title,
       site: src.site,
       savedAt: start + i * 60_000,
       tags: [...new Set(tags)],
@@ -92,6 +111,9 @@ async function capacity(sources: Source[]) {
   return {
     maxSyncedArticles: status.syncedCount,
     totalArticles: status.totalCount,
+    uniqueUrls: new Set(articles.map((e) => e.url)).size,
+    meanUrlChars: Math.round(articles.reduce((n, e) => n + e.url.length, 0) / articles.length),
+    meanTitleChars: Math.round(articles.reduce((n, e) => n + e.title.length, 0) / articles.length),
     bytesPerArticle: Math.round((bytes / status.syncedCount) * 10) / 10,
     naiveJsonBytesPerArticle: Math.round(naive * 10) / 10,
     syncBytesUsed: a.storage.bytesInUse(),

@@ -10,7 +10,7 @@ import {
   TOMBSTONE_HORIZON_MS,
 } from './constants';
 import { itemBytes } from './byte-size';
-import { isLive, newestStamp } from './entry-merge';
+import { canonicalize, entriesEqual, isLive, newestStamp } from './entry-merge';
 import { createHybridClock, type HybridClock } from './hybrid-clock';
 import { decodeItem, isDataKey, readManifestVersion } from './item-codec';
 import { computeLayout, LayoutCache, type Layout } from './layout';
@@ -226,7 +226,9 @@ export class SyncEngine {
     const toSet: Record<string, unknown> = {};
     const manifest = { v: FORMAT_VERSION };
     if (this.mirror.get(MANIFEST_KEY) !== JSON.stringify(manifest)) toSet[MANIFEST_KEY] = manifest;
-    for (const [key, value] of Object.entries(layout.items)) if (this.mirror.get(key) !== layout.json[key]) toSet[key] = value;
+    for (const [key, value] of Object.entries(layout.items)) {
+      if (!this.holdsSameEntries(key, layout.json[key] as string, layout.entriesByKey[key] ?? [])) toSet[key] = value;
+    }
     const toRemove = [...this.mirror.keys()].filter((key) => isDataKey(key) && !(key in layout.items));
     const setCount = Object.keys(toSet).length;
     this.persist();
@@ -235,6 +237,21 @@ export class SyncEngine {
       return null;
     }
     return { ops: (setCount > 0 ? 1 : 0) + (toRemove.length > 0 ? 1 : 0), run: () => this.write(toSet, toRemove, layout) };
+  }
+
+  /** Whether storage.sync already holds these entries under `key` (byte-identical, or encoded
+   * differently, e.g. by another version of the compressor: then rewriting would only ping-pong). */
+  private holdsSameEntries(key: string, json: string, entries: SyncEntry[]): boolean {
+    const stored = this.mirror.get(key);
+    if (stored === json) return true;
+    if (stored === undefined) return false;
+    const decoded = decodeItem(JSON.parse(stored)).entries;
+    if (decoded.length !== entries.length) return false;
+    const byUrl = new Map(decoded.map((e) => [e.url, e]));
+    return entries.every((e) => {
+      const other = byUrl.get(e.url);
+      return other !== undefined && entriesEqual(canonicalize(other), e);
+    });
   }
 
   private async write(toSet: Record<string, unknown>, toRemove: string[], layout: Layout): Promise<void> {

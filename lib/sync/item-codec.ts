@@ -1,13 +1,45 @@
+import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import { BUCKET_COUNT, KEY_PREFIX, MANIFEST_KEY } from './constants';
 import { decodeRecord } from './record-codec';
 import type { SyncEntry } from './types';
 
 /**
- * A data item is `folio:s:<bucket>.<part>` → [sites, tags, records]: two dictionaries then records
- * (record-codec.ts). Items are self-contained, so a device can merge any item it receives on its own,
- * in any order. The manifest item `folio:s:m` carries the format version.
+ * A data item is `folio:s:<bucket>.<part>` → "z" + base64(deflate(JSON [sites, tags, records])): two
+ * dictionaries then records (record-codec.ts). Deflate shrinks the URL and title text by about 1.4×
+ * even after base64's 4/3 (measured on the benchmark's articles); fflate is deterministic, so devices
+ * with the same state still write identical items. Items are self-contained, so a device can merge any
+ * item it receives on its own, in any order. The manifest item `folio:s:m` carries the format version.
  */
-export type ItemValue = [string[], string[], string[]];
+export type ItemValue = string;
+type ItemContent = [string[], string[], string[]];
+
+const COMPRESSED = 'z';
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+function fromBase64(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+export function encodeItem(sites: string[], tags: string[], records: string[]): ItemValue {
+  return COMPRESSED + toBase64(deflateSync(strToU8(JSON.stringify([sites, tags, records])), { level: 9 }));
+}
+
+function itemContent(value: unknown): unknown {
+  if (typeof value !== 'string' || !value.startsWith(COMPRESSED)) return value;
+  try {
+    return JSON.parse(strFromU8(inflateSync(fromBase64(value.slice(COMPRESSED.length))))) as unknown;
+  } catch {
+    return null;
+  }
+}
 
 export function itemKey(bucket: number, part: number): string {
   return `${KEY_PREFIX}${bucket.toString(36)}.${part.toString(36)}`;
@@ -31,8 +63,9 @@ const isStringArray = (x: unknown): x is string[] => Array.isArray(x) && x.every
 
 /** Decodes a data item; malformed records are skipped (counted), never thrown. */
 export function decodeItem(value: unknown): { entries: SyncEntry[]; malformed: number } {
-  if (!Array.isArray(value) || value.length !== 3 || !value.every(isStringArray)) return { entries: [], malformed: 1 };
-  const [sites, tags, records] = value as ItemValue;
+  const content = itemContent(value);
+  if (!Array.isArray(content) || content.length !== 3 || !content.every(isStringArray)) return { entries: [], malformed: 1 };
+  const [sites, tags, records] = content as ItemContent;
   const entries: SyncEntry[] = [];
   let malformed = 0;
   for (const record of records) {

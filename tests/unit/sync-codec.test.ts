@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalize } from '../../lib/sync/entry-merge';
-import { decodeItem } from '../../lib/sync/item-codec';
+import { decodeItem, encodeItem } from '../../lib/sync/item-codec';
 import { decodeRecord, encodeRecord, packUrl, unpackUrl } from '../../lib/sync/record-codec';
 import type { SyncEntry } from '../../lib/sync';
 import { arbitraryEntry } from './sync-arbitraries';
@@ -58,8 +58,9 @@ describe('record codec', () => {
     expect(decodeRecord('no separators', [], [])).toBeNull();
     expect(decodeRecord('example.com/a>1.2.3.99>T', [], [])).toBeNull(); // site index out of range
     expect(decodeItem({ not: 'an item' })).toEqual({ entries: [], malformed: 1 });
-    const good = decodeItem([['S'], [], ['example.com/a>1.2..0>T', 'garbage']]);
-    expect(good.entries).toHaveLength(1);
+    expect(decodeItem('zNotBase64-or-deflate!')).toEqual({ entries: [], malformed: 1 });
+    const good = decodeItem(encodeItem(['S'], [], ['example.com/a>1.2..0>T', 'garbage']));
+    expect(good.entries.map((e) => [e.url, e.title.v, e.site.v])).toEqual([['https://example.com/a', 'T', 'S']]);
     expect(good.malformed).toBe(1);
   });
 });
