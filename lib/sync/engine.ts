@@ -65,6 +65,7 @@ export class SyncEngine {
   private syncedCount = 0;
   private lastContact = 0;
   private formatError: string | null = null;
+  private readError: string | null = null;
   private unsubscribe: (() => void) | null = null;
   private saving: Promise<void> = Promise.resolve();
 
@@ -84,7 +85,7 @@ export class SyncEngine {
     const saved = await this.options.store?.load().catch(() => null);
     if (saved?.v === 1) {
       for (const e of saved.entries) this.state.set(e.url, e);
-      this.rejoinBefore = saved.rejoinBefore;
+      this.rejoinBefore = saved.rejoinBefore ?? 0;
       this.clock.observe(saved.clock);
       this.lastContact = saved.lastContact;
     }
@@ -92,10 +93,19 @@ export class SyncEngine {
     return this.resync();
   }
 
-  /** Reads the whole of storage.sync again (after being offline) and merges it. */
+  /** Reads the whole of storage.sync again (after being offline) and merges it. Never throws: a
+   * failed read is reported in status().lastError and the changes list is empty. */
   async resync(): Promise<LibraryIndexEntry[]> {
-    this.foreign = await this.options.area.foreignUsage();
-    const items = await this.options.area.getAll();
+    let items: Record<string, unknown>;
+    try {
+      this.foreign = await this.options.area.foreignUsage();
+      items = await this.options.area.getAll();
+      this.readError = null;
+    } catch (error) {
+      this.readError = `storage.sync could not be read: ${error instanceof Error ? error.message : String(error)}`;
+      this.emitStatus();
+      return [];
+    }
     this.mirror.clear();
     for (const [key, value] of Object.entries(items)) this.mirror.set(key, JSON.stringify(value));
     this.touchContact();
@@ -133,10 +143,10 @@ export class SyncEngine {
     const s = this.scheduler.state();
     let total = 0;
     for (const e of this.state.values()) if (isLive(e)) total++;
-    return { pending: s.pending, lastError: this.formatError ?? s.lastError, retryAt: s.retryAt, syncedCount: this.syncedCount, totalCount: total };
+    return { pending: s.pending, lastError: this.formatError ?? this.readError ?? s.lastError, retryAt: s.retryAt, syncedCount: this.syncedCount, totalCount: total };
   }
 
-  /** The library's view of every article the engine knows (live ones and tombstones). */
+  /** The replicated entries, live ones and tombstones (diagnostics and tests). */
   entries(): SyncEntry[] {
     return [...this.state.values()];
   }
@@ -216,7 +226,8 @@ export class SyncEngine {
 
   /** Computes the layout and the difference from storage.sync; null when nothing needs writing. */
   private async prepare(): Promise<PreparedWrite | null> {
-    if (this.formatError) return null;
+    // Writing before a successful read could overwrite items this device has not merged yet.
+    if (this.formatError || this.readError) return null;
     // Measured before every write: devices that budget from different measurements would undo each
     // other's writes (one keeps an article the other drops).
     this.foreign = await this.options.area.foreignUsage().catch(() => this.foreign);

@@ -61,3 +61,25 @@ describe('sync engine lifecycle', () => {
     expect([...a.storage.local.keys()]).toEqual(['folio:s:m']);
   });
 });
+
+describe('sync engine when storage.sync cannot be read', () => {
+  it('reports the failure instead of throwing, does not write, and recovers on the next read', async () => {
+    const sim = new Simulation(6);
+    const a = await sim.addDevice('a');
+    a.save(article(2));
+    await sim.quiesce();
+    const serverBefore = JSON.stringify([...sim.server.items]);
+    const get = a.storage.get.bind(a.storage);
+    a.storage.get = () => Promise.reject(new Error('sync is disabled'));
+    expect(await a.engine.resync()).toEqual([]);
+    a.edit(article(2).url, { archived: true });
+    await sim.quiesce();
+    expect(a.engine.status().lastError).toMatch(/could not be read: sync is disabled/);
+    expect(JSON.stringify([...sim.server.items])).toBe(serverBefore);
+    a.storage.get = get;
+    await a.engine.resync();
+    await sim.quiesce();
+    expect(a.engine.status()).toMatchObject({ lastError: null, pending: false, syncedCount: 1 });
+    expect(JSON.stringify([...sim.server.items])).not.toBe(serverBefore);
+  });
+});
