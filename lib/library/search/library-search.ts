@@ -1,0 +1,149 @@
+import MiniSearch, { type AsPlainObject } from 'minisearch';
+import { BodyIndex, type BodyIndexSnapshot } from './body-index';
+import { foldTerm, tokenize } from './tokenize';
+
+/**
+ * Search over the whole library: MiniSearch for the short fields (title, site, author, tags: ranked,
+ * prefix and typo-tolerant), the compact BodyIndex for bodies. Every word typed must match somewhere
+ * (title or body); the last word matches as a prefix while it is being typed.
+ */
+
+export interface SearchableArticle {
+  id: string;
+  title: string;
+  siteName: string | null;
+  byline: string | null;
+  tags: readonly string[];
+  /** The body's plain text ('' when it has not been downloaded yet). */
+  text: string;
+}
+
+export interface SearchHit {
+  id: string;
+  score: number;
+}
+
+export interface LibrarySearchSnapshot {
+  format: 1;
+  /** The newest change (epoch ms) already reflected in the index. */
+  watermark: number;
+  meta: AsPlainObject;
+  body: BodyIndexSnapshot;
+}
+
+interface MetaDocument {
+  id: string;
+  title: string;
+  siteName: string;
+  byline: string;
+  tags: string;
+}
+
+const META_OPTIONS = {
+  fields: ['title', 'siteName', 'byline', 'tags'],
+  storeFields: [],
+  tokenize: (text: string) => tokenize(text),
+  processTerm: (term: string) => foldTerm(term),
+};
+
+/** Title words outrank body words: a title match is what people usually look for. */
+const META_WEIGHT = 2;
+const MIN_BODY_PREFIX = 2;
+
+function metaDocument(article: SearchableArticle): MetaDocument {
+  return {
+    id: article.id,
+    title: article.title,
+    siteName: article.siteName ?? '',
+    byline: article.byline ?? '',
+    tags: article.tags.join(' '),
+  };
+}
+
+export class LibrarySearch {
+  /** The newest change (epoch ms) reflected in the index; refreshes read changes from here on. */
+  watermark = 0;
+
+  private constructor(
+    private readonly meta: MiniSearch<MetaDocument>,
+    private readonly body: BodyIndex,
+  ) {}
+
+  static empty(): LibrarySearch {
+    return new LibrarySearch(new MiniSearch<MetaDocument>(META_OPTIONS), new BodyIndex());
+  }
+
+  static fromSnapshot(snapshot: LibrarySearchSnapshot): LibrarySearch {
+    const search = new LibrarySearch(MiniSearch.loadJS<MetaDocument>(snapshot.meta, META_OPTIONS), BodyIndex.fromSnapshot(snapshot.body));
+    search.watermark = snapshot.watermark;
+    return search;
+  }
+
+  get size(): number {
+    return this.body.size;
+  }
+
+  has(id: string): boolean {
+    return this.body.has(id);
+  }
+
+  upsert(article: SearchableArticle): void {
+    if (this.meta.has(article.id)) this.meta.discard(article.id);
+    this.meta.add(metaDocument(article));
+    this.body.add(article.id, article.text);
+  }
+
+  remove(id: string): void {
+    if (this.meta.has(id)) this.meta.discard(id);
+    this.body.remove(id);
+  }
+
+  search(query: string, limit = 50): SearchHit[] {
+    const words = tokenize(query);
+    if (words.length === 0) return [];
+    const typing = !/\s$/.test(query);
+    const capacity = this.body.capacity;
+    const total = new Float64Array(capacity);
+    const matchedWords = new Uint16Array(capacity);
+    const wordScore = new Float64Array(capacity);
+
+    words.forEach((word, i) => {
+      const isPrefix = typing && i === words.length - 1;
+      wordScore.fill(0);
+      const bodyTerms = isPrefix && word.length >= MIN_BODY_PREFIX ? this.body.completions(word) : [word];
+      for (const term of bodyTerms) {
+        const weight = this.body.weight(term);
+        const postings = this.body.exact(term);
+        for (let k = 0; k < postings.length; k += 1) {
+          const ordinal = postings[k]!;
+          if (weight > wordScore[ordinal]!) wordScore[ordinal] = weight;
+        }
+      }
+      const metaHits = this.meta.search(word, { prefix: isPrefix, fuzzy: word.length > 4 ? 0.2 : false, boost: { title: 2 } });
+      for (const hit of metaHits) {
+        const ordinal = this.body.ordinalOf(hit.id as string);
+        if (ordinal !== undefined) wordScore[ordinal] = wordScore[ordinal]! + META_WEIGHT * hit.score;
+      }
+      for (let ordinal = 0; ordinal < capacity; ordinal += 1) {
+        if (wordScore[ordinal]! > 0) {
+          matchedWords[ordinal] = matchedWords[ordinal]! + 1;
+          total[ordinal] = total[ordinal]! + wordScore[ordinal]!;
+        }
+      }
+    });
+
+    const hits: SearchHit[] = [];
+    for (let ordinal = 0; ordinal < capacity; ordinal += 1) {
+      if (matchedWords[ordinal] !== words.length) continue;
+      const id = this.body.idAt(ordinal);
+      if (id !== null) hits.push({ id, score: total[ordinal]! });
+    }
+    // Ties go to the more recently indexed article.
+    hits.sort((a, b) => b.score - a.score || (this.body.ordinalOf(b.id) ?? 0) - (this.body.ordinalOf(a.id) ?? 0));
+    return hits.slice(0, limit);
+  }
+
+  toSnapshot(): LibrarySearchSnapshot {
+    return { format: 1, watermark: this.watermark, meta: this.meta.toJSON(), body: this.body.toSnapshot() };
+  }
+}
