@@ -141,3 +141,40 @@ export function countArticles(db: LibraryDb): Promise<StorageResult<number>> {
 export function getArticleRecords(db: LibraryDb, ids: readonly string[]): Promise<StorageResult<ArticleRecord[]>> {
   return attempt(async () => (await db.articles.bulkGet([...ids])).filter((record) => record !== undefined));
 }
+
+/**
+ * Every id a view shows, in order, read from indexes only (no records): the virtualised library list
+ * sizes itself from this and loads the visible rows with `getArticleRecords`. Deep `offset`s walk a
+ * cursor step by step; a key list does not.
+ */
+export function listArticleIds(db: LibraryDb, query: LibraryQuery = {}): Promise<StorageResult<string[]>> {
+  const status = query.status ?? 'inbox';
+  const sort = query.sort ?? 'newest';
+  return attempt(async () => {
+    const range = rangeFor(status, undefined);
+    const inStatus = () => db.articles.where(range.index).between(range.lower, range.upper, true, true).primaryKeys();
+    const filters: Promise<string[]>[] = [];
+    if (query.tag !== undefined) filters.push(db.articles.where('tags').equals(query.tag).primaryKeys());
+    if (query.favourite !== undefined) {
+      const favourites = db.articles.where('[favourite+savedAt]').between([1, MIN], [1, MAX], true, true).primaryKeys();
+      filters.push(
+        query.favourite
+          ? favourites
+          : Promise.all([db.articles.toCollection().primaryKeys(), favourites]).then(([all, fav]) => {
+              const favSet = new Set(fav);
+              return all.filter((id) => !favSet.has(id));
+            }),
+      );
+    }
+    const sets = (await Promise.all(filters)).map((ids) => new Set(ids));
+    const keep = (ids: string[]) => (sets.length === 0 ? ids : ids.filter((id) => sets.every((set) => set.has(id))));
+    if (sort === 'newest' || sort === 'oldest') {
+      const ordered = keep(await inStatus());
+      return sort === 'newest' ? ordered.reverse() : ordered;
+    }
+    if (status !== 'all') sets.push(new Set(await inStatus()));
+    const { index, reverse } = SORT_INDEX[sort];
+    const ordered = keep(await db.articles.orderBy(index).primaryKeys());
+    return reverse ? ordered.reverse() : ordered;
+  });
+}

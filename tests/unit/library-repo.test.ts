@@ -11,7 +11,7 @@ import {
   setTags,
   storeDownloadedContent,
 } from '../../lib/storage/library-repo';
-import { listArticles, listTags } from '../../lib/storage/library-repo-query';
+import { getArticleRecords, listArticleIds, listArticles, listTags } from '../../lib/storage/library-repo-query';
 import { deleteArticles, purgeTrash, restoreArticles, UNDO_WINDOW_MS } from '../../lib/storage/library-repo-trash';
 import { freshDb, makeArticle } from './library-test-helpers';
 
@@ -186,6 +186,27 @@ describe('listing', () => {
     expect(titles(second)).toEqual(['Cherry', 'apple']);
     expect(second.total).toBe(5);
     expect(titles(unwrap(await listArticles(db, { status: 'all', tag: 'fruit', sort: 'title', offset: 1, limit: 1 })))).toEqual(['Banana']);
+  });
+
+  it('lists the ids of a whole view in the same order as its pages, from indexes only', async () => {
+    const db = await seed();
+    const queries = [
+      {},
+      { status: 'unread' as const },
+      { status: 'archived' as const, sort: 'title' as const },
+      { status: 'all' as const, favourite: true, sort: 'oldest' as const },
+      { status: 'inbox' as const, favourite: false, sort: 'longest' as const },
+      { status: 'all' as const, tag: 'fruit', sort: 'shortest' as const },
+      { status: 'inbox' as const, tag: 'red' },
+    ];
+    for (const query of queries) {
+      const ids = unwrap(await listArticleIds(db, query));
+      const page = unwrap(await listArticles(db, { ...query, limit: 100 }));
+      expect(ids, JSON.stringify(query)).toEqual(page.items.map((item) => item.id));
+      expect(ids.length).toBe(page.total);
+    }
+    const records = unwrap(await getArticleRecords(db, ['https://example.com/3', 'https://example.com/none', 'https://example.com/0']));
+    expect(records.map((record) => record.title)).toEqual(['date', 'Banana']);
   });
 
   it('lists tags with counts, most used first', async () => {

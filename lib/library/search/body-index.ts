@@ -12,8 +12,9 @@ export interface BodyIndexSnapshot {
   format: 1;
   /** Document ids by ordinal. */
   ids: string[];
-  terms: string[];
-  /** postings for terms[i] are postings[offsets[i]] .. postings[offsets[i + 1]). */
+  /** Terms joined by newlines (one string clones far faster than 200,000 small ones). */
+  terms: string;
+  /** postings for term i are postings[offsets[i]] .. postings[offsets[i + 1]). */
   offsets: Uint32Array;
   postings: Uint32Array;
 }
@@ -71,6 +72,11 @@ export class BodyIndex {
       }
     }
     return ordinal;
+  }
+
+  /** Turns growable lists into typed arrays (after a bulk build: a quarter of the memory). */
+  compact(): void {
+    for (const [term, list] of this.postings) if (Array.isArray(list)) this.postings.set(term, Uint32Array.from(list));
   }
 
   remove(id: string): void {
@@ -137,14 +143,15 @@ export class BodyIndex {
         offsetList.push(cursor);
       }
     }
-    return { format: 1, ids, terms, offsets: Uint32Array.from(offsetList), postings: postings.slice(0, cursor) };
+    return { format: 1, ids, terms: terms.join('\n'), offsets: Uint32Array.from(offsetList), postings: postings.slice(0, cursor) };
   }
 
   static fromSnapshot(snapshot: BodyIndexSnapshot): BodyIndex {
     const index = new BodyIndex();
     index.ids = [...snapshot.ids];
     snapshot.ids.forEach((id, ordinal) => index.ordinals.set(id, ordinal));
-    snapshot.terms.forEach((term, i) => {
+    const terms = snapshot.terms === '' ? [] : snapshot.terms.split('\n');
+    terms.forEach((term, i) => {
       index.postings.set(term, snapshot.postings.subarray(snapshot.offsets[i]!, snapshot.offsets[i + 1]!));
     });
     return index;

@@ -47,6 +47,7 @@ export class SearchService {
       this.unsaved += upserts.length + removals.length;
     });
     if (result.ok) index.watermark = Math.max(index.watermark, result.value);
+    if (this.unsaved > PERSIST_AFTER_CHANGES) index.compact();
     return result;
   }
 
