@@ -3,19 +3,11 @@ import { SCHEMA_VERSION } from '../../storage/schema';
 import { exportedArticleSchema, FOLIO_EXPORT_FORMAT, folioExportHeaderSchema } from '../folio-json-format';
 import { normalizeTags } from '../tags';
 import { normalizeUrl } from '../url-normalize';
+import { jsonErrorLine } from './json-error-line';
 import { lineLocator, type ImportedItem, type ImportParseResult, type SkippedEntry } from './import-types';
 
 /** Re-sanitizes imported HTML: a file is untrusted input even when Folio wrote it. */
 export type Sanitize = (html: string) => SafeHtml;
-
-/** Where JSON.parse stopped, as a line number, from V8's and SpiderMonkey's messages. */
-function syntaxErrorLine(text: string, error: unknown): number | undefined {
-  const message = error instanceof Error ? error.message : '';
-  const lineColumn = /line (\d+) column \d+/.exec(message);
-  if (lineColumn) return Number(lineColumn[1]);
-  const position = /position (\d+)/.exec(message);
-  return position ? lineLocator(text)(Number(position[1])) : undefined;
-}
 
 /** Lines where each top-level article object starts in a pretty-printed export (for error messages). */
 function articleLines(text: string): number[] {
@@ -28,7 +20,7 @@ export function parseFolioJson(text: string, sanitize: Sanitize): ImportParseRes
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    const line = syntaxErrorLine(text, error);
+    const line = jsonErrorLine(text) ?? undefined;
     return { ok: false, format: 'folio-json', line, message: `${line ? `Line ${line}: ` : ''}this is not valid JSON (${(error as Error).message}).` };
   }
   const header = folioExportHeaderSchema.safeParse(data);
