@@ -2,11 +2,12 @@
 const SEPARATOR = /[^\p{L}\p{N}]+/u;
 const MARKS = /\p{M}+/gu;
 const MAX_TERM_LENGTH = 40;
+const NON_ASCII = /[^ -~\t\n\r]/;
 
 export function foldTerm(word: string): string {
   const lower = word.toLowerCase();
   // Only decompose when there is something to fold: most words are plain ASCII.
-  return /[^\x00-\x7f]/.test(lower) ? lower.normalize('NFKD').replace(MARKS, '') : lower;
+  return NON_ASCII.test(lower) ? lower.normalize('NFKD').replace(MARKS, '') : lower;
 }
 
 export function tokenize(text: string): string[] {
@@ -14,7 +15,7 @@ export function tokenize(text: string): string[] {
   const terms: string[] = [];
   for (const word of text.toLowerCase().split(SEPARATOR)) {
     if (word.length === 0 || word.length > MAX_TERM_LENGTH) continue;
-    terms.push(/[^\x00-\x7f]/.test(word) ? word.normalize('NFKD').replace(MARKS, '') : word);
+    terms.push(NON_ASCII.test(word) ? word.normalize('NFKD').replace(MARKS, '') : word);
   }
   return terms;
 }
