@@ -53,7 +53,7 @@ export function restoreArticles(db: LibraryDb, ids: readonly string[], now = Dat
 export function purgeTrash(db: LibraryDb, now = Date.now(), undoWindowMs = UNDO_WINDOW_MS): Promise<StorageResult<number>> {
   return attempt(() =>
     db.transaction('rw', [db.trash, db.tombstones], async () => {
-      const expired = await db.trash.where('deletedAt').below(now - undoWindowMs).toArray();
+      const expired = await db.trash.where('deletedAt').belowOrEqual(now - undoWindowMs).toArray();
       await db.tombstones.bulkPut(expired.map((item) => ({ schemaVersion: SCHEMA_VERSION, url: item.id, deletedAt: item.deletedAt })));
       await db.trash.bulkDelete(expired.map((item) => item.id));
       return expired.length;
