@@ -48,11 +48,6 @@ export interface ExtractOptions {
   url?: string;
   /** The window whose DOM runs the sanitizer; defaults to the document's window, then the global one. */
   sanitizerWindow?: Window;
-  /**
-   * Elements of `document` that the live page hides with CSS (computed style). Only a rendered page
-   * knows this; the content script passes it so soft-paywalled text is revealed.
-   */
-  hiddenByCss?: ReadonlySet<Element>;
   /** Record which rule removed or revealed what, for `--debug` and the overlay's "why" view. */
   debug?: boolean;
   /** Refuse documents with more elements than this (`too-large`). */

@@ -1,0 +1,13 @@
+import { defineBackground } from 'wxt/utils/define-background';
+import { onMessage } from '@/lib/messaging';
+import { registerDetectionBadge } from './detection-badge';
+import { browser } from 'wxt/browser';
+import { openLibrary, registerToolbarBehaviour } from './toolbar-behaviour';
+import { toggleReader } from './toggle-reader';
+
+export default defineBackground(() => {
+  registerToolbarBehaviour();
+  registerDetectionBadge();
+  onMessage('openLibrary', () => openLibrary());
+  onMessage('openReader', async () => toggleReader((await browser.tabs.query({ active: true, currentWindow: true }))[0]));
+});

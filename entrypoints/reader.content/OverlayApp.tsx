@@ -1,0 +1,37 @@
+import { useEffect, useState } from 'react';
+import { ReaderView } from '@/components/ReaderView';
+import type { ExtractResult } from '@/lib/extract/types';
+import { sendMessage } from '@/lib/messaging';
+import { DEFAULT_READER_PREFS, loadReaderPrefs, saveReaderPrefs, watchReaderPrefs, type ReaderPrefs } from '@/lib/storage/prefs';
+
+interface OverlayAppProps {
+  result: ExtractResult;
+  onClose: () => void;
+}
+
+/** The overlay's live state: preferences loaded, watched (other tabs, other devices) and saved. */
+export function OverlayApp({ result, onClose }: OverlayAppProps) {
+  const [prefs, setPrefs] = useState<ReaderPrefs>(DEFAULT_READER_PREFS);
+  useEffect(() => {
+    let active = true;
+    void loadReaderPrefs().then((loaded) => active && setPrefs(loaded));
+    const unwatch = watchReaderPrefs(setPrefs);
+    return () => {
+      active = false;
+      unwatch();
+    };
+  }, []);
+  const changePrefs = (change: Partial<ReaderPrefs>) => {
+    setPrefs((current) => ({ ...current, ...change }));
+    void saveReaderPrefs(change);
+  };
+  return (
+    <ReaderView
+      result={result}
+      prefs={prefs}
+      onPrefsChange={changePrefs}
+      onClose={onClose}
+      onOpenLibrary={() => void sendMessage('openLibrary', undefined)}
+    />
+  );
+}

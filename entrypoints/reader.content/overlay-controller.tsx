@@ -1,0 +1,85 @@
+import { createRoot, type Root } from 'react-dom/client';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { extractArticle } from '@/lib/extract';
+import { lockPage, type PageSnapshot } from '@/lib/reader/page-lock';
+import { OverlayApp } from './OverlayApp';
+
+export interface OverlayController {
+  open(): Promise<void>;
+  close(): void;
+  toggle(): Promise<void>;
+}
+
+/**
+ * Opens and closes the reader overlay: a shadow-root UI over the whole viewport, the page behind it
+ * scroll-locked and given back exactly as it was on close (Esc, the close button, a second click).
+ */
+export function createOverlayController(ctx: ContentScriptContext): OverlayController {
+  let ui: ShadowRootContentScriptUi<Root> | null = null;
+  let snapshot: PageSnapshot | null = null;
+  let opening = false;
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !ui) return;
+    event.stopImmediatePropagation();
+    event.preventDefault();
+    close();
+  };
+
+  function close(): void {
+    if (!ui) return;
+    window.removeEventListener('keydown', onKeyDown, true);
+    ui.remove();
+    ui = null;
+    snapshot?.restore();
+    snapshot = null;
+  }
+
+  async function open(): Promise<void> {
+    if (ui || opening) return;
+    opening = true;
+    try {
+      // Extract before anything of Folio's is in the page, so the copy holds only the page.
+      const result = extractArticle(document, { url: location.href });
+      const mounted = await createShadowRootUi(ctx, {
+        name: 'folio-reader',
+        position: 'modal',
+        zIndex: 2147483647,
+        anchor: 'html',
+        append: 'last',
+        isolateEvents: ['keydown', 'keyup', 'keypress', 'wheel'],
+        onMount: (container) => {
+          const root = createRoot(container);
+          root.render(<OverlayApp result={result} onClose={close} />);
+          return root;
+        },
+        onRemove: (root) => root?.unmount(),
+      });
+      snapshot = lockPage(document);
+      mounted.mount();
+      ui = mounted;
+      window.addEventListener('keydown', onKeyDown, true);
+      mounted.shadow.addEventListener('keydown', onKeyDown as EventListener, true);
+      focusReader(mounted.shadow);
+    } finally {
+      opening = false;
+    }
+  }
+
+  return {
+    open,
+    close,
+    toggle: () => (ui ? Promise.resolve(close()) : open()),
+  };
+}
+
+/** Moves focus into the overlay so keys scroll the article, not the page. */
+function focusReader(shadow: ShadowRoot): void {
+  requestAnimationFrame(() => {
+    const reader = shadow.querySelector<HTMLElement>('.folio-reader');
+    if (!reader) return;
+    reader.tabIndex = -1;
+    reader.focus({ preventScroll: true });
+  });
+}

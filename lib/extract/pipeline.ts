@@ -1,0 +1,168 @@
+import { Readability } from '@mozilla/readability';
+import { sanitizeArticleHtml } from '../sanitize';
+import { detectArticle } from './detect';
+import { readMetadata, type PageMetadata } from './metadata';
+import { buildStructuredBody, isTruncated, structuredParagraphs } from './paywall/structured-body';
+import { RULES } from './rules/registry';
+import type { ExtractRule, RuleContext } from './rules/types';
+import { blockText, measureText, readingMinutes, wordCount } from './text';
+import type { Article, ExtractDebug, ExtractFailureReason, ExtractOptions, ExtractResult } from './types';
+import { documentUrl } from './url';
+
+/*
+ * The extraction pipeline, top to bottom:
+ *   1. guard      refuse documents too large to read (`too-large`)
+ *   2. metadata   JSON-LD, then OpenGraph, then meta tags, read from the untouched document
+ *   3. copy       a private clone: the caller's document is never changed
+ *   4. prepare    rules on the copy (rules/registry.ts: sign-up walls out, hidden story revealed,
+ *                 lazy images resolved, embeds turned into links)
+ *   5. readability  Mozilla Readability chooses the body on the prepared copy
+ *   6. structured  when the DOM body is cut short, the page's own JSON-LD articleBody replaces it
+ *   7. clean      rules on the chosen body (related lists, repeated header lines, absolute URLs)
+ *   8. sanitize   the one DOMPurify configuration (lib/sanitize)
+ *   9. decide     article, or not-article/empty with a best-effort result for "show it anyway"
+ * A rule that throws is skipped and noted in the debug output; extraction never throws to its caller.
+ */
+
+const DEFAULT_MAX_ELEMENTS = 60_000;
+const MIN_ARTICLE_WORDS = 50;
+
+function now(): number {
+  return globalThis.performance?.now() ?? Date.now();
+}
+
+class Trace {
+  readonly debug: ExtractDebug | undefined;
+  private last = now();
+  constructor(enabled: boolean) {
+    this.debug = enabled ? { entries: [], timingsMs: {} } : undefined;
+  }
+  note(step: string, message: string, rule?: string): void {
+    this.debug?.entries.push({ step, message, ...(rule ? { rule } : {}) });
+  }
+  lap(step: string): void {
+    if (!this.debug) return;
+    const time = now();
+    this.debug.timingsMs[step] = Math.round((time - this.last) * 100) / 100;
+    this.last = time;
+  }
+}
+
+function runRules(phase: ExtractRule['phase'], context: RuleContext, trace: Trace): void {
+  for (const rule of RULES) {
+    if (rule.phase !== phase) continue;
+    try {
+      const changed = rule.apply(context);
+      if (changed > 0) trace.note(phase, `${changed} element(s) changed`, rule.name);
+    } catch (error) {
+      trace.note(phase, `rule failed and was skipped: ${String(error)}`, rule.name);
+    }
+  }
+}
+
+function serialize(element: Element): string {
+  // Reading markup out of the private copy, to hand it to the sanitizer.
+  // eslint-disable-next-line no-restricted-properties
+  return element.innerHTML;
+}
+
+function leadingMedia(body: Element): Element[] {
+  const firstParagraph = body.querySelector('p');
+  return Array.from(body.querySelectorAll('figure, picture, img')).filter(
+    (media) => !media.parentElement?.closest('figure, picture') && (!firstParagraph || firstParagraph.compareDocumentPosition(media) & 2),
+  );
+}
+
+/** Replaces a cut-short body with the page's own structured articleBody (step 6). */
+function recoverStructuredBody(copy: Document, body: Element, metadata: PageMetadata, trace: Trace): Element {
+  const structured = metadata.jsonLd?.articleBody ?? null;
+  if (!structured || !isTruncated(blockText(body), structured)) return body;
+  const domParagraphs = Array.from(body.querySelectorAll('p')).map((p) => p.textContent ?? '');
+  const paragraphs = structuredParagraphs(structured, domParagraphs);
+  trace.note('structured', `DOM body truncated; rebuilt from JSON-LD articleBody (${paragraphs.length} paragraphs)`);
+  return buildStructuredBody(copy, paragraphs, leadingMedia(body));
+}
+
+function readabilityBody(copy: Document, trace: Trace): { body: Element | null; byline: string | null; title: string | null; dir: string | null } {
+  const parsed = new Readability(copy, { charThreshold: 500, keepClasses: true, serializer: (node: Node) => node }).parse();
+  const body = (parsed?.content as Element | null | undefined) ?? null;
+  // Readability's wrapper id means nothing to a reader and would only be prefixed by the sanitizer.
+  if (body?.getAttribute('id')?.startsWith('readability-page')) body.removeAttribute('id');
+  trace.note('readability', body ? `chose a body of ${parsed?.length ?? 0} characters` : 'found no body');
+  return { body, byline: parsed?.byline ?? null, title: parsed?.title ?? null, dir: parsed?.dir ?? null };
+}
+
+function emptyBody(copy: Document): Element {
+  return copy.createElement('div');
+}
+
+function buildArticle(body: Element, metadata: PageMetadata, found: { byline: string | null; title: string | null; dir: string | null }, baseUrl: string | null, options: ExtractOptions, doc: Document): Article {
+  const sanitizerWindow = options.sanitizerWindow ?? doc.defaultView ?? globalThis.window;
+  const content = sanitizeArticleHtml(serialize(body), sanitizerWindow);
+  const textContent = blockText(body);
+  const size = measureText(textContent);
+  const hasImage = body.querySelector('img') !== null;
+  const dir = found.dir === 'rtl' || found.dir === 'ltr' ? found.dir : doc.documentElement?.getAttribute('dir') === 'rtl' ? 'rtl' : null;
+  return {
+    url: metadata.canonicalUrl ?? baseUrl,
+    title: metadata.title ?? found.title ?? '',
+    byline: metadata.byline ?? found.byline?.replace(/^by\s+/i, '').trim() ?? null,
+    siteName: metadata.siteName,
+    siteIcon: metadata.siteIcon,
+    publishedTime: metadata.publishedTime,
+    lang: metadata.lang,
+    dir,
+    excerpt: metadata.excerpt,
+    leadImage: hasImage ? null : metadata.image,
+    content,
+    textContent,
+    wordCount: wordCount(size),
+    readingMinutes: readingMinutes(size),
+  };
+}
+
+function fail(reason: ExtractFailureReason, detail: string, trace: Trace, bestEffort?: Article): ExtractResult {
+  return { ok: false, reason, detail, ...(bestEffort ? { bestEffort } : {}), ...(trace.debug ? { debug: trace.debug } : {}) };
+}
+
+export function runPipeline(doc: Document, options: ExtractOptions): ExtractResult {
+  const trace = new Trace(options.debug ?? false);
+  try {
+    const elements = doc.querySelectorAll('*').length;
+    const maxElements = options.maxElements ?? DEFAULT_MAX_ELEMENTS;
+    if (elements > maxElements) return fail('too-large', `The page has ${elements} elements; Folio reads pages of up to ${maxElements}.`, trace);
+    trace.lap('guard');
+
+    const baseUrl = options.url ?? documentUrl(doc);
+    const metadata = readMetadata(doc, baseUrl);
+    trace.note('metadata', `title "${metadata.title ?? ''}", site "${metadata.siteName ?? ''}"`);
+    trace.lap('metadata');
+
+    const copy = doc.cloneNode(true) as Document;
+    const root = copy.documentElement ?? copy.body;
+    if (!root) return fail('empty', 'The document has no elements.', trace);
+    runRules('prepare', { doc: copy, root, baseUrl, metadata }, trace);
+    // Judged after the prepare rules, so a story the page hid still counts as one.
+    const detection = detectArticle(copy, baseUrl ?? '');
+    trace.note('detect', `score ${detection.score.toFixed(1)} (${JSON.stringify(detection.signals)})`);
+    trace.lap('prepare');
+
+    const found = readabilityBody(copy, trace);
+    trace.lap('readability');
+    const body = recoverStructuredBody(copy, found.body ?? emptyBody(copy), metadata, trace);
+    runRules('clean', { doc: copy, root: body, baseUrl, metadata }, trace);
+    trace.lap('clean');
+
+    const article = buildArticle(body, metadata, found, baseUrl, options, doc);
+    trace.lap('sanitize');
+    if (article.wordCount < MIN_ARTICLE_WORDS) {
+      return fail('empty', `Only ${article.wordCount} words of text were found.`, trace, article.wordCount > 0 ? article : undefined);
+    }
+    if (!detection.isArticle && !metadata.jsonLd) {
+      return fail('not-article', `This page looks like a list or an app, not a story (score ${detection.score.toFixed(1)}).`, trace, article);
+    }
+    return { ok: true, article, ...(trace.debug ? { debug: trace.debug } : {}) };
+  } catch (error) {
+    return fail('error', error instanceof Error ? error.message : String(error), trace);
+  }
+}

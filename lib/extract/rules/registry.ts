@@ -1,0 +1,24 @@
+import type { ExtractRule } from './types';
+import { removeSubscriptionPrompts } from './remove-subscription-prompts';
+import { revealHiddenStory } from './reveal-hidden-story';
+import { resolveLazyImages } from './resolve-lazy-images';
+import { embedsToLinks } from './embeds-to-links';
+import { removeRelatedLists } from './remove-related-lists';
+import { removeDuplicateHeaderLines } from './remove-duplicate-header-lines';
+import { absolutizeUrls } from './absolutize-urls';
+
+/**
+ * Every rule, in the order the pipeline runs them (see lib/extract/pipeline.ts). A rule file that is
+ * not listed here never runs: tests/unit/extract-rules-registry.test.ts checks that none is missing.
+ */
+export const RULES: readonly ExtractRule[] = [
+  // prepare: on the private copy, before Readability scores it
+  removeSubscriptionPrompts,
+  revealHiddenStory,
+  resolveLazyImages,
+  embedsToLinks,
+  // clean: on the body Readability chose
+  removeRelatedLists,
+  removeDuplicateHeaderLines,
+  absolutizeUrls,
+];

@@ -1,0 +1,74 @@
+/** Elements after which a reader sees a line break; text on either side must not run together. */
+const BLOCK_TAGS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIGCAPTION',
+  'FIGURE', 'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P',
+  'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL', 'CAPTION',
+]);
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+
+/**
+ * The text of `root`, one block a line (textContent glues `<p>a</p><p>b</p>` into "ab", which breaks
+ * word counts and the benchmark's shingles). Whitespace inside a block is collapsed; `pre` keeps its own.
+ */
+export function blockText(root: Node): string {
+  const lines: string[] = [];
+  let current = '';
+  const flush = () => {
+    const line = current.replace(/[ \t\f\r\n\u00a0]+/g, ' ').trim();
+    if (line) lines.push(line);
+    current = '';
+  };
+  const visit = (node: Node) => {
+    if (node.nodeType === TEXT_NODE) {
+      current += node.nodeValue ?? '';
+      return;
+    }
+    if (node.nodeType !== ELEMENT_NODE) return;
+    const tag = (node as Element).tagName.toUpperCase();
+    if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'TEMPLATE' || tag === 'NOSCRIPT') return;
+    if (tag === 'PRE') {
+      flush();
+      const code = (node.textContent ?? '').replace(/\s+$/, '');
+      if (code) lines.push(code);
+      return;
+    }
+    const isBlock = BLOCK_TAGS.has(tag);
+    if (isBlock) flush();
+    for (let child = node.firstChild; child; child = child.nextSibling) visit(child);
+    if (isBlock) flush();
+  };
+  visit(root);
+  flush();
+  return lines.join('\n');
+}
+
+/** CJK scripts are read by character, not by space-separated word. */
+const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’_-]*/gu;
+
+export interface TextSize {
+  words: number;
+  cjkCharacters: number;
+}
+
+export function measureText(text: string): TextSize {
+  const cjkCharacters = text.match(CJK_CHAR)?.length ?? 0;
+  const withoutCjk = cjkCharacters > 0 ? text.replace(CJK_CHAR, ' ') : text;
+  return { words: withoutCjk.match(WORD)?.length ?? 0, cjkCharacters };
+}
+
+/** Average silent reading speeds: about 230 words a minute, about 500 CJK characters a minute. */
+const WORDS_PER_MINUTE = 230;
+const CJK_CHARACTERS_PER_MINUTE = 500;
+
+export function readingMinutes(size: TextSize): number {
+  const minutes = size.words / WORDS_PER_MINUTE + size.cjkCharacters / CJK_CHARACTERS_PER_MINUTE;
+  return Math.max(1, Math.round(minutes));
+}
+
+/** Word count as a reader would count it: words plus CJK characters. */
+export function wordCount(size: TextSize): number {
+  return size.words + size.cjkCharacters;
+}

@@ -1,0 +1,22 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+
+/** What the detection script reports for its page. */
+export interface DetectionReport {
+  isArticle: boolean;
+  score: number;
+}
+
+/**
+ * The one message map between Folio's parts. Verb-noun names; every handler is registered once,
+ * in the background (entrypoints/background/).
+ */
+export interface ProtocolMap {
+  /** detect.content → background: this page is (not) an article; sets the toolbar badge. */
+  reportDetection(report: DetectionReport): void;
+  /** popup → background: open (or close) the reader on the active tab, as the toolbar button does. */
+  openReader(): void;
+  /** overlay → background: open the library (extension pages cannot be opened from a content script). */
+  openLibrary(): void;
+}
+
+export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

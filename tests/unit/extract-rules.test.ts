@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { structuredParagraphs } from '@/lib/extract/paywall/structured-body';
+import { extractHtml } from '../helpers/fixtures';
+
+const prose = (n: number, words = 'reporters said the committee met again on Tuesday to discuss the budget and the schedule for the coming year') =>
+  Array.from({ length: n }, (_, i) => `<p>Paragraph ${i + 1}: the ${words}, and nobody expected the outcome that followed.</p>`).join('');
+
+function article(body: string, head = ''): string {
+  return `<!doctype html><html><head><title>Story</title><meta property="og:type" content="article">${head}</head><body><header><nav><a href="/">Home</a></nav></header><main><article><h1>Story</h1>${body}</article></main></body></html>`;
+}
+
+describe('resolve-lazy-images', () => {
+  it('swaps placeholders for data-src, data-srcset and <noscript> copies', () => {
+    const result = extractHtml(
+      article(
+        `${prose(3)}<figure><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="/img/a.jpg" alt="A"><figcaption>Caption A</figcaption></figure>` +
+          `<figure><img class="lazy" src="/spacer.gif" data-srcset="/img/b-400.jpg 400w, /img/b-800.jpg 800w" alt="B"><noscript><img src="/img/b.jpg" alt="B"></noscript></figure>${prose(3)}`,
+      ),
+      'https://news.example/story',
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.article.content).toContain('src="https://news.example/img/a.jpg"');
+    expect(result.article.content).toContain('https://news.example/img/b.jpg');
+    expect(result.article.content).toContain('Caption A');
+    expect(result.article.content).not.toContain('spacer.gif');
+  });
+});
+
+describe('embeds-to-links', () => {
+  it('turns a video player into a link to its page, with its title', () => {
+    const result = extractHtml(article(`${prose(3)}<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ" title="The launch, in full"></iframe>${prose(3)}`));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.article.content).toContain('href="https://www.youtube.com/watch?v=dQw4w9WgXcQ"');
+    expect(result.article.textContent).toContain('Video on YouTube: The launch, in full');
+    expect(result.article.content).not.toContain('<iframe');
+  });
+});
+
+describe('reveal-hidden-story', () => {
+  it('shows paragraphs hidden with the hidden attribute or display:none, but not a hidden menu', () => {
+    const result = extractHtml(
+      article(`${prose(3)}<div hidden>${prose(2, 'hidden story text continued here with more detail about the budget vote')}</div><p style="display:none">Inline hidden paragraph of the story that is long enough to count as prose for a reader, really it is.</p><ul hidden><li><a href="/a">Menu item</a></li></ul>`),
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.article.textContent).toContain('hidden story text continued');
+    expect(result.article.textContent).toContain('Inline hidden paragraph');
+    expect(result.article.textContent).not.toContain('Menu item');
+  });
+});
+
+describe('remove-subscription-prompts', () => {
+  it('removes a sign-up wall but keeps a story sentence that mentions subscribing', () => {
+    const sentence = 'Readers who subscribe to the council newsletter were told about the vote a week before everyone else, the clerk said.';
+    const result = extractHtml(article(`${prose(3)}<p>${sentence}</p><div class="wall"><h3>Subscribe to continue reading</h3><a href="/subscribe">Subscribe now</a></div>${prose(2)}`));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.article.textContent).toContain(sentence);
+    expect(result.article.textContent).not.toContain('Subscribe to continue reading');
+  });
+});
+
+describe('remove-related-lists', () => {
+  it('drops a "Related stories" heading and its list of links', () => {
+    const result = extractHtml(article(`${prose(5)}<h3>Related stories</h3><ul><li><a href="/x">Other story one</a></li><li><a href="/y">Other story two</a></li></ul>`));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.article.textContent).not.toContain('Related stories');
+    expect(result.article.textContent).not.toContain('Other story one');
+  });
+});
+
+describe('structured body recovery', () => {
+  it('splits a one-line articleBody where the visible paragraphs ended', () => {
+    const paragraphs = structuredParagraphs('First para. Second para. The rest of the story, which was hidden.', ['First para.', 'Second para.']);
+    expect(paragraphs).toEqual(['First para.', 'Second para.', 'The rest of the story, which was hidden.']);
+  });
+
+  it('rebuilds a truncated body from the page JSON-LD only when it is much longer', () => {
+    const full = Array.from({ length: 12 }, (_, i) => `Sentence group ${i + 1} of the complete story, as the page delivered it in its own structured data for search engines.`).join('\n');
+    const ld = `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'Story', articleBody: full })}</script>`;
+    const truncated = extractHtml(article('<p>Sentence group 1 of the complete story, as the page delivered it in its own structured data for search engines.</p><p>Subscribe to read more</p>', ld));
+    expect(truncated.ok).toBe(true);
+    if (truncated.ok) expect(truncated.article.textContent).toContain('Sentence group 12 of the complete story');
+  });
+});
