@@ -17,7 +17,13 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+R' },
         description: 'Open or close the reader view',
       },
+      'save-article': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Save the page to the Folio library',
+      },
     },
+    // Asked for only when the user downloads saved links or imported articles (library page).
+    optional_host_permissions: ['<all_urls>'],
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'folio@folio-reader.org', strict_min_version: '115.0' } } }
       : {}),

@@ -95,3 +95,23 @@ export function resaveArticleRecord(existing: ArticleRecord, article: Article, u
 export function contentRecord(id: string, article: Pick<Article, 'content' | 'textContent'>): ContentRecord {
   return { schemaVersion: SCHEMA_VERSION, id, content: article.content, textContent: article.textContent };
 }
+
+/** A saved article as the reader shows it. */
+export function recordToArticle(record: ArticleRecord, content: ContentRecord): Article {
+  return {
+    url: record.url,
+    title: record.title,
+    byline: record.byline,
+    siteName: record.siteName,
+    siteIcon: record.siteIcon,
+    publishedTime: record.publishedTime,
+    lang: record.lang,
+    dir: record.dir,
+    excerpt: record.excerpt,
+    leadImage: record.leadImage,
+    content: content.content,
+    textContent: content.textContent,
+    wordCount: record.wordCount,
+    readingMinutes: record.readingMinutes,
+  };
+}
