@@ -1,6 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { extractArticle } from '@/lib/extract';
 import { sendMessage } from '@/lib/messaging';
+import type { SaveArticleResult } from '@/lib/library/messages';
 
 /**
  * Saves the page without opening the reader (page context menu, save shortcut): extract, hand the
@@ -9,20 +10,23 @@ import { sendMessage } from '@/lib/messaging';
 export default defineContentScript({
   registration: 'runtime',
   matches: ['<all_urls>'],
-  async main() {
+  /** Resolves with the save's outcome (the popup reads it), or null when there was nothing to save. */
+  async main(): Promise<SaveArticleResult | null> {
     const notice = showNotice('Saving to Folio…');
     const result = extractArticle(document, { url: location.href });
     const article = result.ok ? result.article : result.bestEffort;
     if (!article) {
       notice.update(`Folio found no article to save here (${result.ok ? '' : result.detail}).`, true);
-      return;
+      return null;
     }
     try {
       const saved = await sendMessage('saveArticle', { article, pageUrl: location.href });
       if (saved.ok) notice.update(saved.created ? 'Saved to Folio ✓' : 'Already in Folio: updated ✓', false);
       else notice.update(saved.error.message, true);
+      return saved;
     } catch (error) {
       notice.update(`Folio could not save this page: ${String(error)}`, true);
+      return null;
     }
   },
 });
