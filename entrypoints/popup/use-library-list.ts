@@ -25,10 +25,7 @@ export function useLibraryList(query: string) {
   }, [search]);
 
   useEffect(() => {
-    if (!query.trim()) {
-      setResults(null);
-      return;
-    }
+    if (!query.trim()) return;
     let current = true;
     void (async () => {
       const hits = await search.search(query, SHOWN);
@@ -45,5 +42,5 @@ export function useLibraryList(query: string) {
     };
   }, [query, search]);
 
-  return { recent, results, total, error };
+  return { recent, results: query.trim() ? results : null, total, error };
 }
