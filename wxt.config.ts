@@ -22,8 +22,6 @@ export default defineConfig({
         description: 'Save the page to the Folio library',
       },
     },
-    // Asked for only when the user downloads saved links or imported articles (library page).
-    optional_host_permissions: ['<all_urls>'],
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'folio@folio-reader.org', strict_min_version: '115.0' } } }
       : {}),

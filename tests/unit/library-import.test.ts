@@ -6,6 +6,7 @@ import { epochToMs } from '../../lib/library/import/import-types';
 import { parseInstapaperCsv } from '../../lib/library/import/instapaper-csv';
 import { parseNetscapeHtml } from '../../lib/library/import/netscape-html';
 import { parsePocketCsv } from '../../lib/library/import/pocket-csv';
+import { detectImportFormat, parseImportFile } from '../../lib/library/import/parse-import-file';
 import { sanitizeArticleHtml } from '../../lib/sanitize';
 import { importItems, listPendingContent } from '../../lib/storage/library-repo-import';
 import { saveArticle } from '../../lib/storage/library-repo';
@@ -156,5 +157,20 @@ describe('epochToMs', () => {
     expect(epochToMs('')).toBeNull();
     expect(epochToMs('yesterday')).toBeNull();
     expect(epochToMs('0')).toBeNull();
+  });
+});
+
+describe('choosing the importer', () => {
+  it('recognises each format by its name or first line', () => {
+    expect(detectImportFormat('part_000000.csv', fixture('pocket.csv'))).toBe('pocket-csv');
+    expect(detectImportFormat('instapaper-export.csv', fixture('instapaper.csv'))).toBe('instapaper-csv');
+    expect(detectImportFormat('bookmarks.html', fixture('bookmarks.html'))).toBe('netscape-html');
+    expect(detectImportFormat('folio.json', fixture('folio-hostile.json'))).toBe('folio-json');
+    expect(detectImportFormat('data.csv', 'a,b,c\n1,2,3')).toBeNull();
+  });
+
+  it('explains a file it does not recognise, naming the line', () => {
+    expect(parseImportFile('data.csv', 'a,b,c\n1,2,3', sanitize)).toMatchObject({ ok: false, line: 1, message: expect.stringMatching(/^Line 1: /) });
+    expect(parsed(parseImportFile('part.csv', fixture('pocket-malformed.csv'), sanitize)).skipped).toHaveLength(2);
   });
 });
