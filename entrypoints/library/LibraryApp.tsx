@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { ArticleRow } from '@/components/library/ArticleRow';
 import { TagInput } from '@/components/library/TagInput';
@@ -8,11 +8,12 @@ import { changeTags, setArchived, setFavourite } from '@/lib/storage/library-rep
 import { listTags, type LibraryQuery, type LibrarySort, type LibraryStatus } from '@/lib/storage/library-repo-query';
 import { deleteArticles, purgeTrash, restoreArticles } from '@/lib/storage/library-repo-trash';
 import type { StorageResult } from '@/lib/storage/storage-errors';
-import { ImportExportPanel } from './ImportExportPanel';
 import { useLibraryView } from './use-library-view';
 import { useUndoNotice } from './use-undo';
 
 const READER_URL = browser.runtime.getURL('/article.html');
+// Import/export code (parsers, zip, Markdown, the extractor for downloads) loads after the list shows.
+const ImportExportPanel = lazy(() => import('./ImportExportPanel').then((module) => ({ default: module.ImportExportPanel })));
 const ROW_HEIGHT = 112;
 
 const VIEWS: { label: string; status: LibraryStatus; favourite?: boolean }[] = [
@@ -46,11 +47,20 @@ export function LibraryApp() {
 
   const refreshTags = useCallback(() => void listTags(libraryDb()).then((result) => result.ok && setTags(result.value)), []);
   useEffect(() => {
-    refreshTags();
-    void purgeTrash(libraryDb());
-    const persist = () => void view.search.persist();
-    window.addEventListener('pagehide', persist);
-    return () => window.removeEventListener('pagehide', persist);
+    // After the first page: the tag counts and the trash purge must not compete with it.
+    const later = setTimeout(() => {
+      refreshTags();
+      void purgeTrash(libraryDb());
+      // Load the search index now, so the first keystroke is answered at once.
+      void view.search.ready();
+    }, 300);
+    // The search index snapshot is written when the page is hidden (and when idle after a build).
+    const persist = () => document.visibilityState === 'hidden' && void view.search.persist();
+    document.addEventListener('visibilitychange', persist);
+    return () => {
+      clearTimeout(later);
+      document.removeEventListener('visibilitychange', persist);
+    };
   }, [refreshTags, view.search]);
 
   // eslint-disable-next-line react-hooks/incompatible-library -- Folio does not use the React Compiler.
@@ -214,7 +224,9 @@ export function LibraryApp() {
             })}
           </div>
         </div>
-        <ImportExportPanel onChanged={changed} />
+        <Suspense fallback={null}>
+          <ImportExportPanel onChanged={changed} />
+        </Suspense>
       </main>
       {notice && (
         <div className="folio-notice" role="status">

@@ -125,9 +125,12 @@ export function importItems(db: LibraryDb, items: readonly ImportedItem[], sourc
       await db.articles.bulkPut(records);
       await db.contents.bulkPut(contents);
       await db.highlights.bulkPut(unique.flatMap((item) => item.full?.highlights ?? []));
-      const ids = unique.map((item) => item.url);
-      await db.trash.bulkDelete(ids);
-      await db.tombstones.bulkDelete(ids);
+      // Importing an article again forgets its deletion. Both stores are small: read their keys rather
+      // than issuing 10,000 deletes.
+      const imported = new Set(unique.map((item) => item.url));
+      const [trashed, buried] = await Promise.all([db.trash.toCollection().primaryKeys(), db.tombstones.toCollection().primaryKeys()]);
+      await db.trash.bulkDelete(trashed.filter((id) => imported.has(id)));
+      await db.tombstones.bulkDelete(buried.filter((id) => imported.has(id)));
       return { added, updated, pending };
     }),
   );

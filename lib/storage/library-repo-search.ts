@@ -24,7 +24,7 @@ export function saveSearchSnapshot(db: LibraryDb, snapshot: LibrarySearchSnapsho
 }
 
 export interface IndexChanges {
-  upserts: SearchableArticle[];
+  upserts: { article: SearchableArticle; updatedAt: number }[];
   removals: string[];
   /** The newest change time seen. */
   newest: number;
@@ -39,27 +39,33 @@ export function readIndexChanges(
   since: number,
   onBatch: (changes: IndexChanges) => void,
   batchSize = 250,
+  /** Articles the index already holds at this change time: their bodies are not read again. */
+  alreadyIndexed: (id: string, updatedAt: number) => boolean = () => false,
 ): Promise<StorageResult<number>> {
   return attempt(async () => {
     const from = since > 0 ? since - WATERMARK_MARGIN_MS : 0;
     let newest = since;
     let offset = 0;
     for (;;) {
-      const records = await db.articles.where('updatedAt').aboveOrEqual(from).offset(offset).limit(batchSize).toArray();
-      if (records.length === 0) break;
-      offset += records.length;
+      const page = await db.articles.where('updatedAt').aboveOrEqual(from).offset(offset).limit(batchSize).toArray();
+      if (page.length === 0) break;
+      offset += page.length;
+      for (const record of page) newest = Math.max(newest, record.updatedAt);
+      const records = page.filter((record) => !alreadyIndexed(record.id, record.updatedAt));
       const contents = await db.contents.bulkGet(records.map((record) => record.id));
       const upserts = records.map((record, i) => ({
-        id: record.id,
-        title: record.title,
-        siteName: record.siteName,
-        byline: record.byline,
-        tags: record.tags,
-        text: contents[i]?.textContent ?? record.excerpt ?? '',
+        updatedAt: record.updatedAt,
+        article: {
+          id: record.id,
+          title: record.title,
+          siteName: record.siteName,
+          byline: record.byline,
+          tags: record.tags,
+          text: contents[i]?.textContent ?? record.excerpt ?? '',
+        },
       }));
-      for (const record of records) newest = Math.max(newest, record.updatedAt);
-      onBatch({ upserts, removals: [], newest });
-      if (records.length < batchSize) break;
+      if (upserts.length > 0) onBatch({ upserts, removals: [], newest });
+      if (page.length < batchSize) break;
     }
     if (since > 0) {
       const [trashed, tombstones] = await Promise.all([

@@ -10,13 +10,15 @@ import { LibrarySearch, type SearchHit } from './library-search';
  * snapshot is a cache that can always be rebuilt.
  */
 
-/** Write the snapshot back after this many indexed changes (a snapshot of 10,000 articles is ~20 MB). */
-const PERSIST_AFTER_CHANGES = 25;
+/** Compact the index's lists after this many additions at once (a first build, a big catch-up). */
+const COMPACT_AFTER_CHANGES = 200;
 
 export class SearchService {
   private index: LibrarySearch | null = null;
   private loading: Promise<StorageResult<LibrarySearch>> | null = null;
   private unsaved = 0;
+  /** The change time of each article as indexed here, so catching up never re-reads an unchanged body. */
+  private readonly indexedAt = new Map<string, number>();
 
   constructor(private readonly db: LibraryDb) {}
 
@@ -29,25 +31,39 @@ export class SearchService {
   private async load(): Promise<StorageResult<LibrarySearch>> {
     const snapshot = await loadSearchSnapshot(this.db);
     const index = snapshot.ok && snapshot.value ? LibrarySearch.fromSnapshot(snapshot.value) : LibrarySearch.empty();
-    const built = index.watermark === 0;
     const refreshed = await this.apply(index);
     if (!refreshed.ok) {
       this.loading = null;
       return refreshed;
     }
     this.index = index;
-    if (built || this.unsaved > 0) await this.persist();
+    // Writing the snapshot costs a moment of main thread: do it when the page is idle, not now.
+    if (this.unsaved > 0) whenIdle(() => void this.persist());
     return { ok: true, value: index };
   }
 
   private async apply(index: LibrarySearch): Promise<StorageResult<number>> {
-    const result = await readIndexChanges(this.db, index.watermark, ({ upserts, removals }) => {
-      for (const article of upserts) index.upsert(article);
-      for (const id of removals) index.remove(id);
-      this.unsaved += upserts.length + removals.length;
-    });
+    let changes = 0;
+    const result = await readIndexChanges(
+      this.db,
+      index.watermark,
+      ({ upserts, removals }) => {
+        for (const { article, updatedAt } of upserts) {
+          index.upsert(article);
+          this.indexedAt.set(article.id, updatedAt);
+        }
+        for (const id of removals) {
+          index.remove(id);
+          this.indexedAt.delete(id);
+        }
+        changes += upserts.length + removals.length;
+      },
+      250,
+      (id, updatedAt) => this.indexedAt.get(id) === updatedAt,
+    );
     if (result.ok) index.watermark = Math.max(index.watermark, result.value);
-    if (this.unsaved > PERSIST_AFTER_CHANGES) index.compact();
+    if (changes > COMPACT_AFTER_CHANGES) index.compact();
+    this.unsaved += changes;
     return result;
   }
 
@@ -57,14 +73,19 @@ export class SearchService {
     if (!ready.ok) return ready;
     const refreshed = await this.apply(ready.value);
     if (!refreshed.ok) return refreshed;
-    if (this.unsaved >= PERSIST_AFTER_CHANGES) void this.persist();
     return { ok: true, value: ready.value.search(query, limit) };
   }
 
-  /** Writes the snapshot now (also called when the page is hidden). */
+  /** Writes the snapshot if anything changed since the last one (pages call this when hidden). */
   async persist(): Promise<StorageResult<void>> {
-    if (!this.index) return { ok: true, value: undefined };
+    if (!this.index || this.unsaved === 0) return { ok: true, value: undefined };
     this.unsaved = 0;
     return saveSearchSnapshot(this.db, this.index.toSnapshot());
   }
+}
+
+function whenIdle(task: () => void): void {
+  const idle = (globalThis as { requestIdleCallback?: (callback: () => void, options?: { timeout: number }) => void }).requestIdleCallback;
+  if (idle) idle(task, { timeout: 5_000 });
+  else setTimeout(task, 0);
 }
