@@ -24,7 +24,7 @@ export function ArticleRow({ record, readerUrl, selected, onSelect, onArchive, o
           {record.title}
         </a>
         <div className="folio-row-meta">
-          {[record.siteName, formatSavedDate(record.savedAt), formatMinutes(record.readingMinutes), progress, record.contentState === 'pending' ? 'not downloaded' : null, record.contentState === 'failed' ? 'download failed' : null]
+          {[record.siteName, formatSavedDate(record.savedAt), record.archived ? 'archived' : null, formatMinutes(record.readingMinutes), progress, record.contentState === 'pending' ? 'not downloaded' : null, record.contentState === 'failed' ? 'download failed' : null]
             .filter(Boolean)
             .join(' · ')}
           {record.progress.percent > 0 && !record.read && (

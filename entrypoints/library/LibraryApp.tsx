@@ -156,7 +156,7 @@ export function LibraryApp() {
             </select>
           </label>
           <span className="folio-count" role="status" aria-live="polite" data-testid="library-count">
-            {view.ids === null ? 'Loading…' : `${plural(ids.length)}${query.tag ? ` tagged “${query.tag}”` : ''}${searchText.trim() ? ' found' : ''}`}
+            {view.ids === null ? 'Loading…' : `${plural(ids.length)}${query.tag ? ` tagged “${query.tag}”` : ''}${searchText.trim() ? ' found in the whole library' : ''}`}
           </span>
         </header>
         <div className="folio-bulk" aria-label="Selected articles">

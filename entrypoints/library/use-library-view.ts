@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { SearchService } from '@/lib/library/search/search-service';
 import { libraryDb } from '@/lib/storage/db';
-import { getArticleRecords, listArticleIds, listArticles, matchesQuery, type LibraryQuery } from '@/lib/storage/library-repo-query';
+import { getArticleRecords, listArticleIds, listArticles, type LibraryQuery } from '@/lib/storage/library-repo-query';
 import type { ArticleRecord } from '@/lib/storage/schema';
 
 const FIRST_PAGE = 60;
@@ -21,7 +21,7 @@ export interface LibraryView {
 /**
  * The list behind the library page. Without a search: the first page straight from its index (fast at
  * 10,000 articles), then every id of the view (keys only) for the virtual list, rows loaded as they
- * scroll in. With a search: the best matches, filtered by the view.
+ * scroll in. With a search: the best matches in the whole library.
  */
 export function useLibraryView(query: LibraryQuery, searchText: string): LibraryView {
   const search = useMemo(() => new SearchService(libraryDb()), []);
@@ -47,12 +47,9 @@ export function useLibraryView(query: LibraryQuery, searchText: string): Library
         const hits = await search.search(searchText, MAX_SEARCH_RESULTS);
         if (!current) return;
         if (!hits.ok) return setError(hits.error.message);
-        const found = await getArticleRecords(libraryDb(), hits.value.map((hit) => hit.id));
-        if (!current) return;
-        if (!found.ok) return setError(found.error.message);
-        const matching = found.value.filter((record) => matchesQuery(record, view));
-        remember(matching, true);
-        setIds(matching.map((record) => record.id));
+        // A search covers the whole library (archive included), best match first; rows load as they show.
+        setRecords(new Map());
+        setIds(hits.value.map((hit) => hit.id));
         // Read by the benchmark (scripts/bench-library.ts).
         performance.measure('folio:library-search', { start: started });
         return;

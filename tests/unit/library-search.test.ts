@@ -103,3 +103,14 @@ describe('SearchService', () => {
     expect(result.ok && ids(result.value).sort()).toEqual(['https://e.com/1', 'https://e.com/2', 'https://e.com/3']);
   });
 });
+
+describe('BodyIndex completions', () => {
+  it('completes prefixes with terms added after the first search, without re-sorting', () => {
+    const index = LibrarySearch.empty();
+    index.upsert(doc('a', 'One', 'alpha alpine'));
+    expect(ids(index.search('alp'))).toEqual(['a']);
+    index.upsert(doc('b', 'Two', 'alpaca'));
+    expect(ids(index.search('alpa'))).toEqual(['b']);
+    expect(ids(index.search('alp')).sort()).toEqual(['a', 'b']);
+  });
+});

@@ -29,6 +29,8 @@ export class BodyIndex {
   private readonly ordinals = new Map<string, number>();
   private readonly postings = new Map<string, Postings>();
   private sortedTerms: string[] | null = null;
+  /** Terms added since `sortedTerms` was built: scanned directly, merged in when there are many. */
+  private newTerms: string[] = [];
 
   get size(): number {
     return this.ordinals.size;
@@ -61,7 +63,7 @@ export class BodyIndex {
       const list = this.postings.get(term);
       if (!list) {
         this.postings.set(term, [ordinal]);
-        this.sortedTerms = null;
+        if (this.sortedTerms) this.newTerms.push(term);
       } else if (Array.isArray(list)) {
         list.push(ordinal);
       } else {
@@ -96,7 +98,12 @@ export class BodyIndex {
    * MAX_PREFIX_EXPANSIONS of them.
    */
   completions(prefix: string): string[] {
-    const sorted = (this.sortedTerms ??= [...this.postings.keys()].sort());
+    // Re-sorting 200,000 terms after each save would cost more than the search: new terms wait aside.
+    if (!this.sortedTerms || this.newTerms.length > 2_000) {
+      this.sortedTerms = [...this.postings.keys()].sort();
+      this.newTerms = [];
+    }
+    const sorted = this.sortedTerms;
     let lo = 0;
     let hi = sorted.length;
     while (lo < hi) {
@@ -106,6 +113,7 @@ export class BodyIndex {
     }
     const found: string[] = [];
     for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix); i += 1) found.push(sorted[i]!);
+    for (const term of this.newTerms) if (term.startsWith(prefix)) found.push(term);
     if (found.length <= MAX_PREFIX_EXPANSIONS) return found;
     return found.sort((a, b) => this.exact(b).length - this.exact(a).length).slice(0, MAX_PREFIX_EXPANSIONS);
   }

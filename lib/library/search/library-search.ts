@@ -138,15 +138,14 @@ export class LibrarySearch {
       }
     });
 
-    const hits: SearchHit[] = [];
+    // Sort ordinals by score (ties: the more recently indexed first) with plain number comparisons, and
+    // look ids up only for the hits returned: common words match every article.
+    const matched: number[] = [];
     for (let ordinal = 0; ordinal < capacity; ordinal += 1) {
-      if (matchedWords[ordinal] !== words.length) continue;
-      const id = this.body.idAt(ordinal);
-      if (id !== null) hits.push({ id, score: total[ordinal]! });
+      if (matchedWords[ordinal] === words.length && this.body.idAt(ordinal) !== null) matched.push(ordinal);
     }
-    // Ties go to the more recently indexed article.
-    hits.sort((a, b) => b.score - a.score || (this.body.ordinalOf(b.id) ?? 0) - (this.body.ordinalOf(a.id) ?? 0));
-    return hits.slice(0, limit);
+    matched.sort((a, b) => total[b]! - total[a]! || b - a);
+    return matched.slice(0, limit).map((ordinal) => ({ id: this.body.idAt(ordinal)!, score: total[ordinal]! }));
   }
 
   toSnapshot(): LibrarySearchSnapshot {
