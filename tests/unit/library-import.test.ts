@@ -174,3 +174,18 @@ describe('choosing the importer', () => {
     expect(parsed(parseImportFile('part.csv', fixture('pocket-malformed.csv'), sanitize)).skipped).toHaveLength(2);
   });
 });
+
+describe('importing a deleted article', () => {
+  it('brings it back and forgets the deletion', async () => {
+    const db = freshDb();
+    await saveArticle(db, { article: makeArticle({ url: 'https://example.com/good' }), pageUrl: 'https://example.com/good', now: 1 });
+    const { deleteArticles, purgeTrash } = await import('../../lib/storage/library-repo-trash');
+    await deleteArticles(db, ['https://example.com/good'], 2);
+    await purgeTrash(db, 3, 0);
+    expect(await db.tombstones.count()).toBe(1);
+    const { items } = parsed(parsePocketCsv(fixture('pocket-malformed.csv')));
+    expect(await importItems(db, items, 'pocket', 10)).toMatchObject({ ok: true, value: { added: 2 } });
+    expect(await db.tombstones.count()).toBe(0);
+    expect(await db.articles.get('https://example.com/good')).toMatchObject({ contentState: 'pending', source: 'pocket' });
+  });
+});
