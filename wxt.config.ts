@@ -23,7 +23,12 @@ export default defineConfig({
       },
     },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'folio@folio-reader.org', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            // A fixed id: storage.sync needs one in Firefox. Folio collects no data at all.
+            gecko: { id: 'folio@folio-reader.org', strict_min_version: '115.0', data_collection_permissions: { required: ['none'] } },
+          },
+        }
       : {}),
   }),
   hooks: {

@@ -44,8 +44,9 @@ export function createOverlayController(ctx: ContentScriptContext): OverlayContr
       const result = extractArticle(document, { url: location.href });
       const mounted = await createShadowRootUi(ctx, {
         name: 'folio-reader',
-        position: 'modal',
-        zIndex: 2147483647,
+        // Positioned by the :host rule of components/reader.css (WXT's own reset would undo it).
+        position: 'inline',
+        inheritStyles: true,
         anchor: 'html',
         append: 'last',
         isolateEvents: ['keydown', 'keyup', 'keypress', 'wheel'],
