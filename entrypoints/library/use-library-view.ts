@@ -54,13 +54,13 @@ export function useLibraryView(query: LibraryQuery, searchText: string): Library
         performance.measure('folio:library-search', { start: started });
         return;
       }
-      const first = await listArticles(libraryDb(), { ...view, offset: 0, limit: FIRST_PAGE });
+      const first = await listArticles(libraryDb(), { ...view, offset: 0, limit: FIRST_PAGE, withTotal: false });
       if (!current) return;
       if (!first.ok) return setError(first.error.message);
       remember(first.value.items, true);
       setIds(first.value.items.map((record) => record.id));
       performance.measure('folio:library-first-page', { start: started });
-      if (first.value.total > first.value.items.length) {
+      if (first.value.items.length === FIRST_PAGE) {
         const all = await listArticleIds(libraryDb(), view);
         if (current && all.ok) setIds(all.value);
       }

@@ -15,7 +15,7 @@ export function useLibraryList(query: string) {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    void listArticles(libraryDb(), { status: 'all', limit: SHOWN }).then((page) => {
+    void listArticles(libraryDb(), { status: 'all', limit: SHOWN, withTotal: false }).then((page) => {
       if (page.ok) setRecent(page.value.items);
       else setError(page.error.message);
     });

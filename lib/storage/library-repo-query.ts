@@ -19,12 +19,14 @@ export interface LibraryQuery {
   sort?: LibrarySort;
   offset?: number;
   limit?: number;
+  /** Count the whole view as well (default). A first page that gets the ids next can skip it. */
+  withTotal?: boolean;
 }
 
 export interface LibraryPage {
   items: ArticleRecord[];
-  /** How many articles the filter matches in all. */
-  total: number;
+  /** How many articles the filter matches in all (null when not asked for). */
+  total: number | null;
 }
 
 type Range = { index: string; lower: unknown[] | unknown; upper: unknown[] | unknown; datedIndex: boolean };
@@ -106,7 +108,7 @@ export function listArticles(db: LibraryDb, query: LibraryQuery = {}): Promise<S
     const selected = () => db.articles.where(range.index).between(range.lower, range.upper, true, true);
     const residual = (record: ArticleRecord) => matchesQuery(record, query);
     const needsResidual = query.favourite !== undefined && !(status === 'all' && query.favourite);
-    const total = needsResidual ? await selected().filter(residual).count() : await selected().count();
+    const total = query.withTotal === false ? null : needsResidual ? await selected().filter(residual).count() : await selected().count();
 
     let items: ArticleRecord[];
     if (sort === 'newest' || sort === 'oldest') {
