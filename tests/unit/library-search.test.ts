@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { LibrarySearch, type SearchableArticle } from '../../lib/library/search/library-search';
 import { SearchService } from '../../lib/library/search/search-service';
 import { tokenize } from '../../lib/library/search/tokenize';
@@ -112,5 +112,22 @@ describe('BodyIndex completions', () => {
     index.upsert(doc('b', 'Two', 'alpaca'));
     expect(ids(index.search('alpa'))).toEqual(['b']);
     expect(ids(index.search('alp')).sort()).toEqual(['a', 'b']);
+  });
+});
+
+describe('SearchService catch-up', () => {
+  it('reads again only the bodies of articles that changed since they were indexed', async () => {
+    const db = freshDb();
+    await saveArticle(db, { article: makeArticle({ url: 'https://e.com/1', title: 'One', textContent: 'apples' }), pageUrl: 'https://e.com/1' });
+    await saveArticle(db, { article: makeArticle({ url: 'https://e.com/2', title: 'Two', textContent: 'pears' }), pageUrl: 'https://e.com/2' });
+    const service = new SearchService(db);
+    await service.search('apples ');
+    const reads = vi.spyOn(db.contents, 'bulkGet');
+    await service.search('pears ');
+    expect(reads.mock.calls.flatMap(([ids]) => ids)).toEqual([]);
+    await setTags(db, 'https://e.com/2', ['fruit']);
+    const result = await service.search('fruit ');
+    expect(reads.mock.calls.flatMap(([ids]) => ids)).toEqual(['https://e.com/2']);
+    expect(result.ok && ids(result.value)).toEqual(['https://e.com/2']);
   });
 });
