@@ -131,3 +131,14 @@ describe('SearchService catch-up', () => {
     expect(result.ok && ids(result.value)).toEqual(['https://e.com/2']);
   });
 });
+
+describe('topHits', () => {
+  it('returns the best ordinals in order, ties to the later one, also when it prunes', async () => {
+    const { topHits } = await import('../../lib/library/search/library-search');
+    const scores = Float64Array.from({ length: 1000 }, (_, i) => (i * 7919) % 101);
+    const all = Array.from({ length: 1000 }, (_, i) => i);
+    const expected = [...all].sort((a, b) => scores[b]! - scores[a]! || b - a).slice(0, 10);
+    expect(topHits([...all], scores, 10)).toEqual(expected);
+    expect(topHits([3, 1, 2], Float64Array.from([0, 5, 5, 9]), 2)).toEqual([3, 2]);
+  });
+});

@@ -144,11 +144,25 @@ export class LibrarySearch {
     for (let ordinal = 0; ordinal < capacity; ordinal += 1) {
       if (matchedWords[ordinal] === words.length && this.body.idAt(ordinal) !== null) matched.push(ordinal);
     }
-    matched.sort((a, b) => total[b]! - total[a]! || b - a);
-    return matched.slice(0, limit).map((ordinal) => ({ id: this.body.idAt(ordinal)!, score: total[ordinal]! }));
+    return topHits(matched, total, limit).map((ordinal) => ({ id: this.body.idAt(ordinal)!, score: total[ordinal]! }));
   }
 
   toSnapshot(): LibrarySearchSnapshot {
     return { format: 1, watermark: this.watermark, meta: JSON.stringify(this.meta), body: this.body.toSnapshot() };
   }
+}
+
+/**
+ * The `limit` best ordinals by score, best first (ties: higher ordinal first). When a common word matches
+ * most of the library, only the candidates at or above the limit-th best score are sorted.
+ */
+export function topHits(ordinals: number[], scores: Float64Array, limit: number): number[] {
+  let candidates = ordinals;
+  if (ordinals.length > limit * 4) {
+    const sorted = Float64Array.from(ordinals, (ordinal) => scores[ordinal]!).sort();
+    const threshold = sorted[sorted.length - limit]!;
+    candidates = ordinals.filter((ordinal) => scores[ordinal]! >= threshold);
+  }
+  candidates.sort((a, b) => scores[b]! - scores[a]! || b - a);
+  return candidates.slice(0, limit);
 }
