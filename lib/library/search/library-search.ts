@@ -61,12 +61,18 @@ function metaDocument(article: SearchableArticle): MetaDocument {
   };
 }
 
+type MetaChange = { upsert: MetaDocument } | { remove: string };
+
 export class LibrarySearch {
   /** The newest change (epoch ms) reflected in the index; refreshes read changes from here on. */
   watermark = 0;
+  /** MiniSearch's JSON from a snapshot, parsed on first need (it is the slow part of loading). */
+  private metaJson: string | null = null;
+  /** Changes made before the MiniSearch part was parsed, applied once it is. */
+  private pendingMeta: MetaChange[] = [];
 
   private constructor(
-    private readonly meta: MiniSearch<MetaDocument>,
+    private meta: MiniSearch<MetaDocument> | null,
     private readonly body: BodyIndex,
   ) {}
 
@@ -74,10 +80,35 @@ export class LibrarySearch {
     return new LibrarySearch(new MiniSearch<MetaDocument>(META_OPTIONS), new BodyIndex());
   }
 
+  /**
+   * Loads a snapshot. The body index is ready at once (it also holds title, site and tag words, so
+   * searching works); the ranked, typo-tolerant title index is parsed by `loadTitleIndex`, called when
+   * the page is idle, or at the latest by `toSnapshot`.
+   */
   static fromSnapshot(snapshot: LibrarySearchSnapshot): LibrarySearch {
-    const search = new LibrarySearch(MiniSearch.loadJSON<MetaDocument>(snapshot.meta, META_OPTIONS), BodyIndex.fromSnapshot(snapshot.body));
+    const search = new LibrarySearch(null, BodyIndex.fromSnapshot(snapshot.body));
+    search.metaJson = snapshot.meta;
     search.watermark = snapshot.watermark;
     return search;
+  }
+
+  /** Parses the title index of a loaded snapshot (no-op when done). */
+  loadTitleIndex(): MiniSearch<MetaDocument> {
+    if (this.meta) return this.meta;
+    const meta = this.metaJson ? MiniSearch.loadJSON<MetaDocument>(this.metaJson, META_OPTIONS) : new MiniSearch<MetaDocument>(META_OPTIONS);
+    this.metaJson = null;
+    for (const change of this.pendingMeta) {
+      const id = 'upsert' in change ? change.upsert.id : change.remove;
+      if (meta.has(id)) meta.discard(id);
+      if ('upsert' in change) meta.add(change.upsert);
+    }
+    this.pendingMeta = [];
+    this.meta = meta;
+    return meta;
+  }
+
+  get titleIndexLoaded(): boolean {
+    return this.meta !== null;
   }
 
   get size(): number {
@@ -89,9 +120,15 @@ export class LibrarySearch {
   }
 
   upsert(article: SearchableArticle): void {
-    if (this.meta.has(article.id)) this.meta.discard(article.id);
-    this.meta.add(metaDocument(article));
-    this.body.add(article.id, article.text);
+    const document = metaDocument(article);
+    if (this.meta) {
+      if (this.meta.has(article.id)) this.meta.discard(article.id);
+      this.meta.add(document);
+    } else {
+      this.pendingMeta.push({ upsert: document });
+    }
+    // Title, site and tag words go into the body index too: it answers alone until MiniSearch is parsed.
+    this.body.add(article.id, `${article.title} ${article.siteName ?? ''} ${article.byline ?? ''} ${article.tags.join(' ')}\n${article.text}`);
   }
 
   /** Call after adding many articles at once. */
@@ -100,7 +137,11 @@ export class LibrarySearch {
   }
 
   remove(id: string): void {
-    if (this.meta.has(id)) this.meta.discard(id);
+    if (this.meta) {
+      if (this.meta.has(id)) this.meta.discard(id);
+    } else {
+      this.pendingMeta.push({ remove: id });
+    }
     this.body.remove(id);
   }
 
@@ -125,7 +166,7 @@ export class LibrarySearch {
           if (weight > wordScore[ordinal]!) wordScore[ordinal] = weight;
         }
       }
-      const metaHits = this.meta.search(word, { prefix: isPrefix, fuzzy: word.length > 4 ? 0.2 : false, boost: { title: 2 } });
+      const metaHits = this.meta ? this.meta.search(word, { prefix: isPrefix, fuzzy: word.length > 4 ? 0.2 : false, boost: { title: 2 } }) : [];
       for (const hit of metaHits) {
         const ordinal = this.body.ordinalOf(hit.id as string);
         if (ordinal !== undefined) wordScore[ordinal] = wordScore[ordinal]! + META_WEIGHT * hit.score;
@@ -148,7 +189,7 @@ export class LibrarySearch {
   }
 
   toSnapshot(): LibrarySearchSnapshot {
-    return { format: 1, watermark: this.watermark, meta: JSON.stringify(this.meta), body: this.body.toSnapshot() };
+    return { format: 1, watermark: this.watermark, meta: JSON.stringify(this.loadTitleIndex()), body: this.body.toSnapshot() };
   }
 }
 

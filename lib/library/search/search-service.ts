@@ -37,8 +37,11 @@ export class SearchService {
       return refreshed;
     }
     this.index = index;
-    // Writing the snapshot costs a moment of main thread: do it when the page is idle, not now.
-    if (this.unsaved > 0) whenIdle(() => void this.persist());
+    // Parsing the title index and writing the snapshot cost a moment of main thread: do them when idle.
+    whenIdle(() => {
+      index.loadTitleIndex();
+      if (this.unsaved > 0) void this.persist();
+    });
     return { ok: true, value: index };
   }
 
