@@ -11,6 +11,9 @@ import type { SafeHtml } from '../sanitize';
  *   trash (soft-deleted, for undo), tombstones (for sync), highlights, the search-index snapshot.
  * - storage.local / storage.sync (lib/storage/prefs*.ts, sync-area.ts, written elsewhere): preferences
  *   and the sync engine's own state. Nothing article-sized goes there.
+ *
+ * Images are stored as their URLs inside the sanitized body; their bytes are not cached, so an article
+ * read offline shows its text and whatever images the browser's own cache still has.
  */
 
 export const LIBRARY_DB_NAME = 'folio-library';
