@@ -17,9 +17,18 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+R' },
         description: 'Open or close the reader view',
       },
+      'save-article': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Save the page to the Folio library',
+      },
     },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'folio@folio-reader.org', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            // A fixed id: storage.sync needs one in Firefox. Folio collects no data at all.
+            gecko: { id: 'folio@folio-reader.org', strict_min_version: '115.0', data_collection_permissions: { required: ['none'] } },
+          },
+        }
       : {}),
   }),
   hooks: {

@@ -13,7 +13,19 @@ export function ArticleHeader({ article }: { article: Article }) {
     <header className="folio-article-header">
       {article.siteName && (
         <p className="folio-site">
-          {article.siteIcon && <img className="folio-site-icon" src={article.siteIcon} alt="" width={16} height={16} />}
+          {article.siteIcon && (
+            <img
+              className="folio-site-icon"
+              src={article.siteIcon}
+              alt=""
+              width={16}
+              height={16}
+              onError={(event) => {
+                // Many sites have no icon at the usual address; show the name alone then.
+                event.currentTarget.hidden = true;
+              }}
+            />
+          )}
           <span>{article.siteName}</span>
         </p>
       )}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { ReaderView } from '@/components/ReaderView';
 import type { ExtractResult } from '@/lib/extract/types';
 import { sendMessage } from '@/lib/messaging';
+import { useSaveArticle } from './use-save-article';
 import { DEFAULT_READER_PREFS, loadReaderPrefs, saveReaderPrefs, watchReaderPrefs, type ReaderPrefs } from '@/lib/storage/prefs';
 
 interface OverlayAppProps {
@@ -21,6 +22,7 @@ export function OverlayApp({ result, onClose }: OverlayAppProps) {
       unwatch();
     };
   }, []);
+  const { saveState, saveError, save } = useSaveArticle(result);
   const changePrefs = (change: Partial<ReaderPrefs>) => {
     setPrefs((current) => ({ ...current, ...change }));
     void saveReaderPrefs(change);
@@ -32,6 +34,9 @@ export function OverlayApp({ result, onClose }: OverlayAppProps) {
       onPrefsChange={changePrefs}
       onClose={onClose}
       onOpenLibrary={() => void sendMessage('openLibrary', undefined)}
+      saveState={saveState}
+      onSave={(article) => void save(article)}
+      toolbarExtras={saveError && <span role="alert" className="folio-save-error">{saveError}</span>}
     />
   );
 }

@@ -41,11 +41,14 @@ export function createOverlayController(ctx: ContentScriptContext): OverlayContr
     opening = true;
     try {
       // Extract before anything of Folio's is in the page, so the copy holds only the page.
+      const started = performance.now();
       const result = extractArticle(document, { url: location.href });
+      performance.measure('folio:extract', { start: started, end: performance.now() });
       const mounted = await createShadowRootUi(ctx, {
         name: 'folio-reader',
-        position: 'modal',
-        zIndex: 2147483647,
+        // Positioned by the :host rule of components/reader.css (WXT's own reset would undo it).
+        position: 'inline',
+        inheritStyles: true,
         anchor: 'html',
         append: 'last',
         isolateEvents: ['keydown', 'keyup', 'keypress', 'wheel'],

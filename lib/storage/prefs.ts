@@ -1,6 +1,9 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 
+// Extension pages forbid eval; zod's JIT would try `new Function` first. Plain parsing is plenty here.
+z.config({ jitless: true });
+
 /**
  * Preferences that follow the reader across devices (`storage.sync`). Values arriving from another
  * device or an older version are validated and clamped, never trusted as they are.

@@ -1,0 +1,33 @@
+import { test as base, type Page } from '@playwright/test';
+import { launchWithExtension, type ExtensionBrowser } from './extension';
+import { startFixtureServer, type FixtureServer } from './server';
+
+/** One browser with Folio and one fixture server per test file (worker), shared by its tests. */
+export const test = base.extend<{ page: Page }, { folio: ExtensionBrowser; server: FixtureServer }>({
+  folio: [
+    async ({}, use) => {
+      const folio = await launchWithExtension();
+      await use(folio);
+      await folio.close();
+    },
+    { scope: 'worker' },
+  ],
+  server: [
+    async ({}, use) => {
+      const server = await startFixtureServer();
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  page: async ({ folio }, use) => {
+    const page = await folio.context.newPage();
+    await use(page);
+    await page.close();
+  },
+});
+
+export { expect } from '@playwright/test';
+
+/** The overlay's reader element (Playwright's CSS locators pierce the open shadow root). */
+export const READER = 'folio-reader .folio-reader';
