@@ -1,5 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { sanitizeArticleHtml } from '../sanitize';
+import { decideArticle, measureBody } from './decide';
 import { detectArticle } from './detect';
 import { readMetadata, type PageMetadata } from './metadata';
 import { buildStructuredBody, isTruncated, structuredParagraphs } from './paywall/structured-body';
@@ -20,7 +21,8 @@ import { documentUrl } from './url';
  *   6. structured  when the DOM body is cut short, the page's own JSON-LD articleBody replaces it
  *   7. clean      rules on the chosen body (related lists, repeated header lines, absolute URLs)
  *   8. sanitize   the one DOMPurify configuration (lib/sanitize)
- *   9. decide     article, or not-article/empty with a best-effort result for "show it anyway"
+ *   9. decide     article, or not-article/empty with a best-effort result for "show it anyway" (decide.ts:
+ *                 the in-page detector's verdict, else article JSON-LD, else og:type article with a prose body)
  * A rule that throws is skipped and noted in the debug output; extraction never throws to its caller.
  */
 
@@ -158,7 +160,10 @@ export function runPipeline(doc: Document, options: ExtractOptions): ExtractResu
     if (article.wordCount < MIN_ARTICLE_WORDS) {
       return fail('empty', `Only ${article.wordCount} words of text were found.`, trace, article.wordCount > 0 ? article : undefined);
     }
-    if (!detection.isArticle && !metadata.jsonLd) {
+    const decision = decideArticle(detection, metadata, measureBody(body), article.textContent.length);
+    trace.note('decide', `${decision.isArticle ? 'article' : 'not an article'}: ${decision.because}`);
+    trace.lap('decide');
+    if (!decision.isArticle) {
       return fail('not-article', `This page looks like a list or an app, not a story (score ${detection.score.toFixed(1)}).`, trace, article);
     }
     return { ok: true, article, ...(trace.debug ? { debug: trace.debug } : {}) };
