@@ -6,7 +6,7 @@ import { getSanitizerWindow, parseHtmlDocument } from '../../scripts/lib/node-do
 const sentence = 'Swimmers from twelve schools met on Friday for the state finals, and several records fell in the relays. ';
 const story = Array.from({ length: 6 }, () => `<p>${sentence}</p>`).join('');
 /** A short story surrounded by many related-story headline links: the in-page detector says no. */
-function crowdedStory(ogType: string, url = 'https://news.example/content/news/state-swim-results'): string {
+function crowdedStory(ogType: string): string {
   const related = Array.from({ length: 60 }, (_, i) => `<h3><a href="/n/${i}">Other headline number ${i}</a></h3>`).join('');
   return `<!doctype html><html><head><title>Results</title><meta property="og:type" content="${ogType}"></head>
     <body><main><article><h1>State swim results</h1>${story}</article></main><aside>${related}</aside></body></html>`;
