@@ -1,6 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { sanitizeArticleHtml } from '../sanitize';
 import { decideArticle, measureBody } from './decide';
+import { readabilityCandidates, describeElement, textSample } from './debug-describe';
 import { detectArticle } from './detect';
 import { readMetadata, type PageMetadata } from './metadata';
 import { buildStructuredBody, isTruncated, structuredParagraphs } from './paywall/structured-body';
@@ -27,6 +28,8 @@ import { documentUrl } from './url';
  */
 
 const DEFAULT_MAX_ELEMENTS = 60_000;
+/** Debug output names at most this many elements per rule (a rule may remove hundreds). */
+const MAX_RECORDS_PER_RULE = 20;
 const MIN_ARTICLE_WORDS = 50;
 
 function now(): number {
@@ -42,6 +45,18 @@ class Trace {
   note(step: string, message: string, rule?: string): void {
     this.debug?.entries.push({ step, message, ...(rule ? { rule } : {}) });
   }
+  /** A rule's recorder for one element it removes or changes; undefined when not debugging (no cost). */
+  recorder(step: string, rule: string): RuleContext['record'] {
+    const debug = this.debug;
+    if (!debug) return undefined;
+    let count = 0;
+    return (element, action) => {
+      if (++count > MAX_RECORDS_PER_RULE) return;
+      const described = describeElement(element);
+      const sample = textSample(element);
+      debug.entries.push({ step, rule, message: `${action} ${described}${sample ? ` "${sample}"` : ''}`, element: described, sample });
+    };
+  }
   lap(step: string): void {
     if (!this.debug) return;
     const time = now();
@@ -54,7 +69,8 @@ function runRules(phase: ExtractRule['phase'], context: RuleContext, trace: Trac
   for (const rule of RULES) {
     if (rule.phase !== phase) continue;
     try {
-      const changed = rule.apply(context);
+      const record = trace.recorder(phase, rule.name);
+      const changed = rule.apply(record ? { ...context, record } : context);
       if (changed > 0) trace.note(phase, `${changed} element(s) changed`, rule.name);
     } catch (error) {
       trace.note(phase, `rule failed and was skipped: ${String(error)}`, rule.name);
@@ -151,6 +167,13 @@ export function runPipeline(doc: Document, options: ExtractOptions): ExtractResu
 
     const found = readabilityBody(copy, trace);
     trace.lap('readability');
+    if (trace.debug) {
+      trace.debug.candidates = readabilityCandidates(copy, found.body);
+      for (const candidate of trace.debug.candidates) {
+        trace.note('candidates', `${candidate.chosen ? 'chosen' : 'passed over'} ${candidate.element} score ${candidate.score}, ${candidate.textLength} chars "${candidate.sample}"`);
+      }
+      trace.lap('debug');
+    }
     const body = recoverStructuredBody(copy, found.body ?? emptyBody(copy), metadata, trace);
     runRules('clean', { doc: copy, root: body, baseUrl, metadata }, trace);
     trace.lap('clean');
@@ -162,6 +185,7 @@ export function runPipeline(doc: Document, options: ExtractOptions): ExtractResu
     }
     const decision = decideArticle(detection, metadata, measureBody(body), article.textContent.length);
     trace.note('decide', `${decision.isArticle ? 'article' : 'not an article'}: ${decision.because}`);
+    if (trace.debug) trace.debug.decision = decision;
     trace.lap('decide');
     if (!decision.isArticle) {
       return fail('not-article', `This page looks like a list or an app, not a story (score ${detection.score.toFixed(1)}).`, trace, article);
