@@ -4,7 +4,7 @@ import { decideArticle, measureBody } from './decide';
 import { readabilityCandidates, describeElement, textSample } from './debug-describe';
 import { detectArticle } from './detect';
 import { readMetadata, type PageMetadata } from './metadata';
-import { buildStructuredBody, isTruncated, structuredParagraphs } from './paywall/structured-body';
+import { articleBodyText, buildStructuredBody, isTruncated, structuredParagraphs } from './paywall/structured-body';
 import { RULES } from './rules/registry';
 import type { ExtractRule, RuleContext } from './rules/types';
 import { blockText, measureText, readingMinutes, wordCount } from './text';
@@ -93,7 +93,8 @@ function leadingMedia(body: Element): Element[] {
 
 /** Replaces a cut-short body with the page's own structured articleBody (step 6). */
 function recoverStructuredBody(copy: Document, body: Element, metadata: PageMetadata, trace: Trace): Element {
-  const structured = metadata.jsonLd?.articleBody ?? null;
+  const raw = metadata.jsonLd?.articleBody ?? null;
+  const structured = raw ? articleBodyText(raw) : null;
   if (!structured || !isTruncated(blockText(body), structured)) return body;
   const domParagraphs = Array.from(body.querySelectorAll('p')).map((p) => p.textContent ?? '');
   const paragraphs = structuredParagraphs(structured, domParagraphs);

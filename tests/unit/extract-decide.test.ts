@@ -34,3 +34,12 @@ describe('the extraction decision', () => {
     expect(shape.linkDensity).toBeLessThan(0.2);
   });
 });
+
+describe('articleBodyText', () => {
+  it('turns an articleBody holding (escaped) HTML into plain lines', async () => {
+    const { articleBodyText } = await import('../../lib/extract/paywall/structured-body.ts');
+    expect(articleBodyText('&lt;p&gt;First &lt;strong&gt;bold&lt;/strong&gt; line.&lt;/p&gt;&lt;p&gt;Second &amp;amp; last.&lt;/p&gt;')).toBe('First bold line.\nSecond & last.');
+    expect(articleBodyText('<p>One</p><iframe src="x">player</iframe><p>Two</p>')).toBe('One\nTwo');
+    expect(articleBodyText('Plain text & no tags.')).toBe('Plain text & no tags.');
+  });
+});
