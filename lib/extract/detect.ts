@@ -13,6 +13,8 @@ export interface DetectionSignals {
   teasers: number;
   /** The page is its site's root path. */
   siteRoot: boolean;
+  /** Markup naming a non-article page: Product, app, list, collection, search or profile JSON-LD, or og:type product. */
+  nonArticleMarkup: boolean;
 }
 
 export interface Detection {
@@ -22,31 +24,70 @@ export interface Detection {
 }
 
 const ARTICLE_TYPE_IN_JSON = /"@type"\s*:\s*(?:\[[^\]]*)?"(?:\w*Article|BlogPosting|Report|LiveBlogPosting)"/;
+const NON_ARTICLE_TYPE_IN_JSON = /"@type"\s*:\s*(?:\[[^\]]*)?"(?:Product|SoftwareApplication|MobileApplication|ItemList|CollectionPage|SearchResultsPage|ProfilePage)"/;
 const MIN_PARAGRAPH = 140;
 const MAX_PARAGRAPHS = 600;
+const MAX_BREAKS = 600;
+const MAX_DIVS = 3000;
 
 function isVisible(element: HTMLElement): boolean {
   return !element.hidden && element.style?.display !== 'none' && element.getAttribute('aria-hidden') !== 'true';
 }
 
+/** Length of the text a block holds directly (text nodes, not child elements). */
+function ownTextLength(element: Element): number {
+  let length = 0;
+  for (let node = element.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === 3) length += (node.textContent ?? '').trim().length;
+  }
+  return length;
+}
+
+function addProse(groups: Map<Element, number>, block: HTMLElement, length: number): void {
+  if (length < MIN_PARAGRAPH || !isVisible(block)) return;
+  // Teaser blurbs sit inside links or list items of a listing; story paragraphs do not.
+  if (block.closest('a, li, nav, footer')) return;
+  const parent = block.parentElement ?? block;
+  groups.set(parent, (groups.get(parent) ?? 0) + Math.sqrt(length - MIN_PARAGRAPH));
+}
+
+/**
+ * Long visible paragraphs, counted only in the one container holding most of them: a story is one run of
+ * paragraphs, while a listing's blurbs each sit in their own card.
+ */
 function proseScore(doc: Document): number {
+  const groups = new Map<Element, number>();
   const paragraphs = doc.querySelectorAll('p, pre');
-  let score = 0;
   const count = Math.min(paragraphs.length, MAX_PARAGRAPHS);
   for (let i = 0; i < count; i++) {
     const paragraph = paragraphs[i] as HTMLElement;
-    const length = (paragraph.textContent ?? '').trim().length;
-    if (length < MIN_PARAGRAPH || !isVisible(paragraph)) continue;
-    // Teaser blurbs sit inside links or list items of a listing; story paragraphs do not.
-    if (paragraph.closest('a, li, nav, footer, aside')) continue;
-    score += Math.sqrt(length - MIN_PARAGRAPH);
+    addProse(groups, paragraph, (paragraph.textContent ?? '').trim().length);
   }
-  return score;
+  // Story paragraphs set as text-only <div>s.
+  const divs = doc.getElementsByTagName('div');
+  const divCount = Math.min(divs.length, MAX_DIVS);
+  for (let i = 0; i < divCount; i++) {
+    const div = divs[i] as HTMLElement;
+    if (div.firstElementChild === null) addProse(groups, div, (div.textContent ?? '').trim().length);
+  }
+  // Story text set as lines in one block, split by <br>: the block's own text counts as prose.
+  const breaks = doc.getElementsByTagName('br');
+  const breakCount = Math.min(breaks.length, MAX_BREAKS);
+  let previous: Element | null = null;
+  for (let i = 0; i < breakCount; i++) {
+    const block = (breaks[i] as HTMLElement).parentElement;
+    if (!block || block === previous || block.tagName === 'P') continue;
+    previous = block;
+    addProse(groups, block as HTMLElement, ownTextLength(block));
+  }
+  let best = 0;
+  for (const score of groups.values()) if (score > best) best = score;
+  return best;
 }
 
-function hasArticleJsonLd(doc: Document): boolean {
+function jsonLdMatches(doc: Document, type: RegExp): boolean {
   for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
-    if (ARTICLE_TYPE_IN_JSON.test(script.textContent ?? '')) return true;
+    if (type.test(script.textContent ?? '')) return true;
   }
   return false;
 }
@@ -64,20 +105,24 @@ export function readSignals(doc: Document, url: string): DetectionSignals {
   const ogType = doc.querySelector('meta[property="og:type"]')?.getAttribute('content')?.toLowerCase() ?? '';
   return {
     prose: proseScore(doc),
-    articleJsonLd: hasArticleJsonLd(doc),
+    articleJsonLd: jsonLdMatches(doc, ARTICLE_TYPE_IN_JSON),
     ogArticle: ogType === 'article' || ogType.startsWith('article'),
     teasers: doc.querySelectorAll('h2 > a, h3 > a, h4 > a, a > h2, a > h3, a > h4').length + doc.querySelectorAll('article').length,
     siteRoot: isSiteRoot(url),
+    nonArticleMarkup: ogType === 'product' || ogType.startsWith('product.') || jsonLdMatches(doc, NON_ARTICLE_TYPE_IN_JSON),
   };
 }
 
-/** Weighs the signals: prose decides, structured data vouches, many teasers and a site root argue against. */
+/** Weighs the signals: prose decides, structured data vouches, many teasers, a site root and product/list markup argue against. */
 export function scoreSignals(signals: DetectionSignals): number {
   let score = signals.prose;
   if (signals.articleJsonLd) score += 12;
   if (signals.ogArticle) score += 8;
-  if (signals.teasers > 6) score -= Math.min(30, (signals.teasers - 6) * 1.5);
-  if (signals.siteRoot) score -= 15;
+  // Related-story links below a long story are many; half a point each, capped, leaves the story in charge.
+  if (signals.teasers > 6) score -= Math.min(10, (signals.teasers - 6) * 0.5);
+  // A site's root is its front page unless its own markup says it is an article.
+  if (signals.siteRoot && !signals.articleJsonLd) score -= 25;
+  if (signals.nonArticleMarkup) score -= 25;
   return score;
 }
 
@@ -87,5 +132,5 @@ export const ARTICLE_THRESHOLD = 20;
 export function detectArticle(doc: Document, url: string = doc.URL): Detection {
   const signals = readSignals(doc, url);
   const score = scoreSignals(signals);
-  return { isArticle: score >= ARTICLE_THRESHOLD && signals.prose > 0, score, signals };
+  return { isArticle: score >= ARTICLE_THRESHOLD && (signals.prose > 0 || signals.articleJsonLd), score, signals };
 }

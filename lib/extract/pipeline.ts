@@ -1,8 +1,10 @@
 import { Readability } from '@mozilla/readability';
 import { sanitizeArticleHtml } from '../sanitize';
+import { decideArticle, measureBody } from './decide';
+import { readabilityCandidates, describeElement, textSample } from './debug-describe';
 import { detectArticle } from './detect';
 import { readMetadata, type PageMetadata } from './metadata';
-import { buildStructuredBody, isTruncated, structuredParagraphs } from './paywall/structured-body';
+import { articleBodyText, buildStructuredBody, isTruncated, structuredParagraphs } from './paywall/structured-body';
 import { RULES } from './rules/registry';
 import type { ExtractRule, RuleContext } from './rules/types';
 import { blockText, measureText, readingMinutes, wordCount } from './text';
@@ -20,11 +22,14 @@ import { documentUrl } from './url';
  *   6. structured  when the DOM body is cut short, the page's own JSON-LD articleBody replaces it
  *   7. clean      rules on the chosen body (related lists, repeated header lines, absolute URLs)
  *   8. sanitize   the one DOMPurify configuration (lib/sanitize)
- *   9. decide     article, or not-article/empty with a best-effort result for "show it anyway"
+ *   9. decide     article, or not-article/empty with a best-effort result for "show it anyway" (decide.ts:
+ *                 the in-page detector's verdict, else article JSON-LD, else og:type article with a prose body)
  * A rule that throws is skipped and noted in the debug output; extraction never throws to its caller.
  */
 
 const DEFAULT_MAX_ELEMENTS = 60_000;
+/** Debug output names at most this many elements per rule (a rule may remove hundreds). */
+const MAX_RECORDS_PER_RULE = 20;
 const MIN_ARTICLE_WORDS = 50;
 
 function now(): number {
@@ -40,6 +45,18 @@ class Trace {
   note(step: string, message: string, rule?: string): void {
     this.debug?.entries.push({ step, message, ...(rule ? { rule } : {}) });
   }
+  /** A rule's recorder for one element it removes or changes; undefined when not debugging (no cost). */
+  recorder(step: string, rule: string): RuleContext['record'] {
+    const debug = this.debug;
+    if (!debug) return undefined;
+    let count = 0;
+    return (element, action) => {
+      if (++count > MAX_RECORDS_PER_RULE) return;
+      const described = describeElement(element);
+      const sample = textSample(element);
+      debug.entries.push({ step, rule, message: `${action} ${described}${sample ? ` "${sample}"` : ''}`, element: described, sample });
+    };
+  }
   lap(step: string): void {
     if (!this.debug) return;
     const time = now();
@@ -52,7 +69,8 @@ function runRules(phase: ExtractRule['phase'], context: RuleContext, trace: Trac
   for (const rule of RULES) {
     if (rule.phase !== phase) continue;
     try {
-      const changed = rule.apply(context);
+      const record = trace.recorder(phase, rule.name);
+      const changed = rule.apply(record ? { ...context, record } : context);
       if (changed > 0) trace.note(phase, `${changed} element(s) changed`, rule.name);
     } catch (error) {
       trace.note(phase, `rule failed and was skipped: ${String(error)}`, rule.name);
@@ -75,7 +93,8 @@ function leadingMedia(body: Element): Element[] {
 
 /** Replaces a cut-short body with the page's own structured articleBody (step 6). */
 function recoverStructuredBody(copy: Document, body: Element, metadata: PageMetadata, trace: Trace): Element {
-  const structured = metadata.jsonLd?.articleBody ?? null;
+  const raw = metadata.jsonLd?.articleBody ?? null;
+  const structured = raw ? articleBodyText(raw) : null;
   if (!structured || !isTruncated(blockText(body), structured)) return body;
   const domParagraphs = Array.from(body.querySelectorAll('p')).map((p) => p.textContent ?? '');
   const paragraphs = structuredParagraphs(structured, domParagraphs);
@@ -149,6 +168,13 @@ export function runPipeline(doc: Document, options: ExtractOptions): ExtractResu
 
     const found = readabilityBody(copy, trace);
     trace.lap('readability');
+    if (trace.debug) {
+      trace.debug.candidates = readabilityCandidates(copy, found.body);
+      for (const candidate of trace.debug.candidates) {
+        trace.note('candidates', `${candidate.chosen ? 'chosen' : 'passed over'} ${candidate.element} score ${candidate.score}, ${candidate.textLength} chars "${candidate.sample}"`);
+      }
+      trace.lap('debug');
+    }
     const body = recoverStructuredBody(copy, found.body ?? emptyBody(copy), metadata, trace);
     runRules('clean', { doc: copy, root: body, baseUrl, metadata }, trace);
     trace.lap('clean');
@@ -158,7 +184,11 @@ export function runPipeline(doc: Document, options: ExtractOptions): ExtractResu
     if (article.wordCount < MIN_ARTICLE_WORDS) {
       return fail('empty', `Only ${article.wordCount} words of text were found.`, trace, article.wordCount > 0 ? article : undefined);
     }
-    if (!detection.isArticle && !metadata.jsonLd) {
+    const decision = decideArticle(detection, metadata, measureBody(body), article.textContent.length);
+    trace.note('decide', `${decision.isArticle ? 'article' : 'not an article'}: ${decision.because}`);
+    if (trace.debug) trace.debug.decision = decision;
+    trace.lap('decide');
+    if (!decision.isArticle) {
       return fail('not-article', `This page looks like a list or an app, not a story (score ${detection.score.toFixed(1)}).`, trace, article);
     }
     return { ok: true, article, ...(trace.debug ? { debug: trace.debug } : {}) };

@@ -59,9 +59,26 @@ export interface DebugEntry {
   step: string;
   rule?: string;
   message: string;
+  /** For a removal or reveal: the element (`tag#id.class`) and the first words of its text. */
+  element?: string;
+  sample?: string;
+}
+
+/** A container Readability weighed as the article's body, with its score. */
+export interface DebugCandidate {
+  element: string;
+  score: number;
+  textLength: number;
+  sample: string;
+  /** Inside the body Readability returned. */
+  chosen: boolean;
 }
 
 export interface ExtractDebug {
   entries: DebugEntry[];
   timingsMs: Record<string, number>;
+  /** Readability's top candidate containers, best first. */
+  candidates?: DebugCandidate[];
+  /** The article/not-article decision and the signal that made it. */
+  decision?: { isArticle: boolean; because: string };
 }

@@ -11,6 +11,25 @@ const TRUNCATED_SHARE = 0.8;
 /** Structured bodies shorter than this are summaries, not the story. */
 const MIN_STRUCTURED_WORDS = 80;
 
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&', nbsp: ' ', '#39': "'" };
+const BLOCK_TAG = /<\/?(?:p|div|br|h[1-6]|li|ul|ol|blockquote|figure|figcaption|section|table|tr)\b[^>]*>/gi;
+
+/**
+ * Some CMSs put the article's HTML (sometimes entity-escaped) into `articleBody`; a reader needs its
+ * text. Block tags become line breaks, other tags and embedded players' markup go, entities decode.
+ */
+export function articleBodyText(structuredBody: string): string {
+  const decoded = /&lt;\/?[a-z]/i.test(structuredBody) ? structuredBody.replace(/&(lt|gt|quot|apos|amp|nbsp|#39);/g, (_m, name: string) => ENTITIES[name] ?? '') : structuredBody;
+  if (!/<\/?[a-z][^>]*>/i.test(decoded)) return structuredBody;
+  return decoded
+    .replace(/<(script|style|iframe)\b[\s\S]*?<\/\1>/gi, '')
+    .replace(BLOCK_TAG, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(lt|gt|quot|apos|amp|nbsp|#39);/g, (_m, name: string) => ENTITIES[name] ?? '')
+    .replace(/\n\s*\n+/g, '\n')
+    .trim();
+}
+
 export function isTruncated(domText: string, structuredBody: string | null): boolean {
   if (!structuredBody) return false;
   const structuredWords = measureText(structuredBody).words;

@@ -29,13 +29,16 @@ export const embedsToLinks: ExtractRule = {
   name: 'embeds-to-links',
   phase: 'prepare',
   why: 'Folio never runs third-party players inside the reader, so videos, audio and embedded posts become plain links with their titles.',
-  apply({ root, doc, baseUrl }) {
+  apply({ root, doc, baseUrl, record }) {
     let replaced = 0;
     for (const element of Array.from(root.querySelectorAll(EMBED_SELECTOR))) {
       if (!root.contains(element)) continue;
       const embed = describe(element, baseUrl);
       if (!embed) {
-        if (element.tagName === 'IFRAME') element.remove();
+        if (element.tagName === 'IFRAME') {
+          record?.(element, 'removed unplayable frame');
+          element.remove();
+        }
         continue;
       }
       const paragraph = doc.createElement('p');
@@ -43,6 +46,7 @@ export const embedsToLinks: ExtractRule = {
       link.setAttribute('href', embed.href);
       link.textContent = `▶ ${embed.label}`;
       paragraph.appendChild(link);
+      record?.(element, `replaced with a link to ${embed.href}:`);
       element.replaceWith(paragraph);
       replaced++;
     }

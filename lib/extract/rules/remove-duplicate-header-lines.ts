@@ -8,7 +8,7 @@ export const removeDuplicateHeaderLines: ExtractRule = {
   name: 'remove-duplicate-header-lines',
   phase: 'clean',
   why: 'The overlay prints the headline, byline and publication itself; the same lines at the top of the body would show twice.',
-  apply({ root, metadata }) {
+  apply({ root, metadata, record }) {
     const repeated = new Set([metadata.title, metadata.byline, metadata.siteName].map(normalise).filter(Boolean));
     let removed = 0;
     // Only the first few blocks: a name repeated later in the story is part of it.
@@ -16,6 +16,7 @@ export const removeDuplicateHeaderLines: ExtractRule = {
     for (const element of leading) {
       if (!root.contains(element) || element.querySelector('img, picture, figure')) continue;
       if (repeated.has(normalise(element.textContent))) {
+        record?.(element, 'removed repeated header line');
         element.remove();
         removed++;
       }

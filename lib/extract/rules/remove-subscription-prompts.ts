@@ -33,10 +33,11 @@ export const removeSubscriptionPrompts: ExtractRule = {
   name: 'remove-subscription-prompts',
   phase: 'prepare',
   why: 'Soft paywalls lay "Sign up to read this article" walls, app promos and modals over a story the page already delivered.',
-  apply({ root }) {
+  apply({ root, record }) {
     let removed = 0;
     for (const dialog of Array.from(root.querySelectorAll(DIALOG_SELECTOR))) {
       if (!holdsProse(dialog, 600)) {
+        record?.(dialog, 'removed dialog');
         dialog.remove();
         removed++;
       }
@@ -48,7 +49,9 @@ export const removeSubscriptionPrompts: ExtractRule = {
       if (length === 0 || length > 160 || holdsProse(element, 120)) continue;
       if (!SUBSCRIPTION_PROMPT.test(element.textContent ?? '')) continue;
       if (isSentenceOfTheStory(element)) continue;
-      promptContainer(element).remove();
+      const container = promptContainer(element);
+      record?.(container, 'removed prompt');
+      container.remove();
       removed++;
     }
     return removed;

@@ -40,10 +40,15 @@ export const revealHiddenStory: ExtractRule = {
   name: 'reveal-hidden-story',
   phase: 'prepare',
   why: 'Soft paywalls deliver the whole story, then hide paragraphs with `hidden`, `display:none`, a max-height fade or a blur; Readability would drop them as invisible.',
-  apply({ root, metadata }) {
+  apply({ root, metadata, record }) {
     let revealed = 0;
     const marked = paywalledParts(root, metadata.jsonLd?.paywalledSelectors ?? []);
-    for (const element of marked) if (unhide(element)) revealed++;
+    for (const element of marked) {
+      if (unhide(element)) {
+        record?.(element, 'revealed paywalled part');
+        revealed++;
+      }
+    }
     for (const element of Array.from(root.querySelectorAll(HIDDEN_SELECTOR))) {
       if (element.tagName === 'HTML' || element.tagName === 'BODY') {
         // A scroll lock lives on <html>/<body>; it hides nothing from a reader view.
@@ -53,7 +58,10 @@ export const revealHiddenStory: ExtractRule = {
         element.hasAttribute('hidden') ||
         element.getAttribute('aria-hidden') === 'true' ||
         (element.getAttribute('style') ?? '').split(';').some((declaration) => HIDING_DECLARATION.test(declaration));
-      if (hasHidingMarkup && holdsProse(element, element.tagName === 'P' ? MIN_PARAGRAPH_CHARS : MIN_BLOCK_CHARS) && unhide(element)) revealed++;
+      if (hasHidingMarkup && holdsProse(element, element.tagName === 'P' ? MIN_PARAGRAPH_CHARS : MIN_BLOCK_CHARS) && unhide(element)) {
+        record?.(element, 'revealed hidden text');
+        revealed++;
+      }
     }
     return revealed;
   },

@@ -8,6 +8,8 @@ export interface RuleContext {
   root: Element;
   baseUrl: string | null;
   metadata: PageMetadata;
+  /** Debug mode only: call before removing or changing `element`, with what is done (`removed`, `revealed`). */
+  record?: (element: Element, action: string) => void;
 }
 
 /**

@@ -1,0 +1,65 @@
+import type { Detection } from './detect';
+import type { PageMetadata } from './metadata';
+
+/** What the body Readability chose looks like: how much prose, and how much of it is links. */
+export interface BodyShape {
+  /** Words in the whole body. */
+  words: number;
+  /** Characters in paragraphs of at least PROSE_PARAGRAPH characters that are not mostly links. */
+  proseChars: number;
+  /** Share of the body's text inside links. */
+  linkDensity: number;
+}
+
+const PROSE_PARAGRAPH = 80;
+
+function squashedLength(text: string | null): number {
+  return (text ?? '').replace(/\s+/g, ' ').trim().length;
+}
+
+export function measureBody(body: Element): BodyShape {
+  const text = (body.textContent ?? '').replace(/\s+/g, ' ').trim();
+  let linked = 0;
+  for (const link of Array.from(body.getElementsByTagName('a'))) linked += squashedLength(link.textContent);
+  let proseChars = 0;
+  for (const block of Array.from(body.querySelectorAll('p, pre, blockquote, li, dd, td'))) {
+    if (block.querySelector('p, pre, li, td')) continue;
+    const length = squashedLength(block.textContent);
+    if (length < PROSE_PARAGRAPH) continue;
+    let blockLinked = 0;
+    for (const link of Array.from(block.getElementsByTagName('a'))) blockLinked += squashedLength(link.textContent);
+    if (blockLinked / length < 0.5) proseChars += length;
+  }
+  return {
+    words: text ? text.split(' ').length : 0,
+    proseChars,
+    linkDensity: text.length ? linked / text.length : 0,
+  };
+}
+
+export interface Decision {
+  isArticle: boolean;
+  /** Which signal decided, for the debug view. */
+  because: string;
+}
+
+/** The share of a body's text in prose paragraphs above which it reads as a story, not a list. */
+const MIN_PROSE_SHARE = 0.5;
+const MAX_LINK_DENSITY = 0.15;
+
+/**
+ * The extraction's article/not-article decision. It sees more than the in-page detector: the body
+ * Readability chose. A page whose OpenGraph type says article is one when that body is mostly prose
+ * paragraphs with few links, even if the page around it is crowded with teasers (the detector's
+ * headline-link penalty) or its story is short; a site root or product/list markup still says no.
+ */
+export function decideArticle(detection: Detection, metadata: PageMetadata, shape: BodyShape, textLength: number): Decision {
+  if (detection.isArticle) return { isArticle: true, because: `detector score ${detection.score.toFixed(1)}` };
+  if (metadata.jsonLd && !detection.signals.nonArticleMarkup) return { isArticle: true, because: 'the page\'s JSON-LD names an article' };
+  const { signals } = detection;
+  const proseShare = textLength ? shape.proseChars / textLength : 0;
+  if (signals.ogArticle && !signals.siteRoot && !signals.nonArticleMarkup && proseShare >= MIN_PROSE_SHARE && shape.linkDensity < MAX_LINK_DENSITY) {
+    return { isArticle: true, because: `og:type article and a prose body (${Math.round(proseShare * 100)}% prose, ${Math.round(shape.linkDensity * 100)}% links)` };
+  }
+  return { isArticle: false, because: `detector score ${detection.score.toFixed(1)}, ${Math.round(proseShare * 100)}% prose, ${Math.round(shape.linkDensity * 100)}% links` };
+}
