@@ -4,6 +4,7 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import { extractArticle } from '@/lib/extract';
 import { lockPage, type PageSnapshot } from '@/lib/reader/page-lock';
 import { OverlayApp } from './OverlayApp';
+import { guardHost, raiseToTopLayer, type HostGuard } from './host-guard';
 
 export interface OverlayController {
   open(): Promise<void>;
@@ -18,6 +19,7 @@ export interface OverlayController {
 export function createOverlayController(ctx: ContentScriptContext): OverlayController {
   let ui: ShadowRootContentScriptUi<Root> | null = null;
   let snapshot: PageSnapshot | null = null;
+  let guard: HostGuard | null = null;
   let opening = false;
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -30,6 +32,8 @@ export function createOverlayController(ctx: ContentScriptContext): OverlayContr
   function close(): void {
     if (!ui) return;
     window.removeEventListener('keydown', onKeyDown, true);
+    guard?.stop();
+    guard = null;
     ui.remove();
     ui = null;
     snapshot?.restore();
@@ -62,6 +66,8 @@ export function createOverlayController(ctx: ContentScriptContext): OverlayContr
       snapshot = lockPage(document);
       mounted.mount();
       ui = mounted;
+      raiseToTopLayer(mounted.shadowHost);
+      guard = guardHost(mounted.shadowHost, document.documentElement, () => focusReader(mounted.shadow), close);
       window.addEventListener('keydown', onKeyDown, true);
       mounted.shadow.addEventListener('keydown', onKeyDown as EventListener, true);
       focusReader(mounted.shadow);
