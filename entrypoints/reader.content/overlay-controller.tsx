@@ -76,11 +76,21 @@ export function createOverlayController(ctx: ContentScriptContext): OverlayContr
     }
   }
 
+  // A single-page app that moves to another address has replaced the story the overlay shows (and
+  // saving it would file it under the wrong address): close. A hash change is the same story.
+  ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl, oldUrl }) => {
+    if (ui && withoutHash(newUrl) !== withoutHash(oldUrl)) close();
+  });
+
   return {
     open,
     close,
     toggle: () => (ui ? Promise.resolve(close()) : open()),
   };
+}
+
+function withoutHash(url: URL): string {
+  return url.href.replace(/#.*$/, '');
 }
 
 /** Moves focus into the overlay so keys scroll the article, not the page. */
