@@ -93,11 +93,17 @@ function withoutHash(url: URL): string {
   return url.href.replace(/#.*$/, '');
 }
 
-/** Moves focus into the overlay so keys scroll the article, not the page. */
-function focusReader(shadow: ShadowRoot): void {
+/**
+ * Moves focus into the overlay so keys scroll the article, not the page. React renders
+ * asynchronously, so on a busy machine the reader may not exist yet: try again for a few frames.
+ */
+function focusReader(shadow: ShadowRoot, framesLeft = 60): void {
   requestAnimationFrame(() => {
     const reader = shadow.querySelector<HTMLElement>('.folio-reader');
-    if (!reader) return;
+    if (!reader) {
+      if (framesLeft > 0) focusReader(shadow, framesLeft - 1);
+      return;
+    }
     reader.tabIndex = -1;
     reader.focus({ preventScroll: true });
   });
