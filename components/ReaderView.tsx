@@ -38,7 +38,7 @@ export function ReaderView({ result, prefs, onPrefsChange, onClose, saveState = 
       </ReaderToolbar>
       <main className="folio-page">
         {article ? (
-          <article className="folio-article" lang={article.lang ?? undefined} dir={article.dir ?? undefined}>
+          <article className="folio-article" lang={article.lang ?? undefined} dir={article.dir ?? 'auto'}>
             <ArticleHeader article={article} />
             <SafeHtmlBlock className="folio-body" html={article.content} />
           </article>

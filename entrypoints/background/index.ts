@@ -1,5 +1,6 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { onMessage } from '@/lib/messaging';
+import { validated, warnOnUnknownMessage } from '@/lib/messaging-schema';
 import { registerDetectionBadge } from './detection-badge';
 import { browser } from 'wxt/browser';
 import { openLibrary, registerToolbarBehaviour } from './toolbar-behaviour';
@@ -12,6 +13,7 @@ export default defineBackground(() => {
   registerDetectionBadge();
   registerLibraryMessages();
   registerLibraryMenus();
-  onMessage('openLibrary', () => openLibrary());
-  onMessage('openReader', async () => toggleReader((await browser.tabs.query({ active: true, currentWindow: true }))[0]));
+  onMessage('openLibrary', validated('openLibrary', () => openLibrary()));
+  onMessage('openReader', validated('openReader', async () => toggleReader((await browser.tabs.query({ active: true, currentWindow: true }))[0])));
+  browser.runtime.onMessage.addListener((message) => void warnOnUnknownMessage(message));
 });

@@ -5,21 +5,25 @@ import { toolbarAction } from './action';
 /** Built from entrypoints/reader.content/ and injected only on demand, so pages pay nothing for it. */
 const READER_SCRIPT = '/content-scripts/reader.js';
 
-/** Runs in the page's isolated world: toggles an overlay that is already loaded, else reports false. */
-function toggleLoadedReader(): boolean {
+/**
+ * Runs in the page's isolated world: toggles an overlay that is already loaded, says when there is
+ * none yet, or that the document is no web page at all (SVG, XML: no body, no HTML to read or style).
+ */
+function toggleLoadedReader(): 'toggled' | 'not-loaded' | 'not-html' {
+  if (!(document.documentElement instanceof HTMLElement) || !/^(text\/html|application\/xhtml\+xml)$/.test(document.contentType)) return 'not-html';
   const toggle = (globalThis as { __folioToggleReader?: () => void }).__folioToggleReader;
-  if (typeof toggle !== 'function') return false;
+  if (typeof toggle !== 'function') return 'not-loaded';
   toggle();
-  return true;
+  return 'toggled';
 }
 
-async function sayCannotRun(tabId: number): Promise<void> {
+const CANNOT_RUN = "Folio can't read this page: browsers don't let extensions run on their own pages, the extension stores or the PDF viewer.";
+const NOT_A_WEB_PAGE = "Folio can't read this page: it is an image or data document (SVG, XML), not a web page.";
+
+async function sayCannotRun(tabId: number, title = CANNOT_RUN): Promise<void> {
   await toolbarAction.setBadgeText({ tabId, text: '✕' });
   await toolbarAction.setBadgeBackgroundColor({ tabId, color: '#8a8a8a' });
-  await toolbarAction.setTitle({
-    tabId,
-    title: "Folio can't read this page: browsers don't let extensions run on their own pages, the extension stores or the PDF viewer.",
-  });
+  await toolbarAction.setTitle({ tabId, title });
 }
 
 /** Opens the reader on the tab, or closes it when it is open (toolbar button and keyboard shortcut). */
@@ -31,7 +35,11 @@ export async function toggleReader(tab: Browser.tabs.Tab | undefined): Promise<v
   }
   try {
     const [first] = await browser.scripting.executeScript({ target: { tabId: tab.id }, func: toggleLoadedReader });
-    if (first?.result === true) return;
+    if (first?.result === 'toggled') return;
+    if (first?.result === 'not-html') {
+      await sayCannotRun(tab.id, NOT_A_WEB_PAGE);
+      return;
+    }
     await browser.scripting.executeScript({ target: { tabId: tab.id }, files: [READER_SCRIPT] });
   } catch (error) {
     console.warn('Folio: cannot run on this tab', error);

@@ -4,6 +4,7 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import { extractArticle } from '@/lib/extract';
 import { lockPage, type PageSnapshot } from '@/lib/reader/page-lock';
 import { OverlayApp } from './OverlayApp';
+import { guardHost, raiseToTopLayer, type HostGuard } from './host-guard';
 
 export interface OverlayController {
   open(): Promise<void>;
@@ -18,6 +19,7 @@ export interface OverlayController {
 export function createOverlayController(ctx: ContentScriptContext): OverlayController {
   let ui: ShadowRootContentScriptUi<Root> | null = null;
   let snapshot: PageSnapshot | null = null;
+  let guard: HostGuard | null = null;
   let opening = false;
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -30,6 +32,8 @@ export function createOverlayController(ctx: ContentScriptContext): OverlayContr
   function close(): void {
     if (!ui) return;
     window.removeEventListener('keydown', onKeyDown, true);
+    guard?.stop();
+    guard = null;
     ui.remove();
     ui = null;
     snapshot?.restore();
@@ -62,6 +66,8 @@ export function createOverlayController(ctx: ContentScriptContext): OverlayContr
       snapshot = lockPage(document);
       mounted.mount();
       ui = mounted;
+      raiseToTopLayer(mounted.shadowHost);
+      guard = guardHost(mounted.shadowHost, document.documentElement, () => focusReader(mounted.shadow), close);
       window.addEventListener('keydown', onKeyDown, true);
       mounted.shadow.addEventListener('keydown', onKeyDown as EventListener, true);
       focusReader(mounted.shadow);
@@ -70,6 +76,12 @@ export function createOverlayController(ctx: ContentScriptContext): OverlayContr
     }
   }
 
+  // A single-page app that moves to another address has replaced the story the overlay shows (and
+  // saving it would file it under the wrong address): close. A hash change is the same story.
+  ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl, oldUrl }) => {
+    if (ui && withoutHash(newUrl) !== withoutHash(oldUrl)) close();
+  });
+
   return {
     open,
     close,
@@ -77,11 +89,21 @@ export function createOverlayController(ctx: ContentScriptContext): OverlayContr
   };
 }
 
-/** Moves focus into the overlay so keys scroll the article, not the page. */
-function focusReader(shadow: ShadowRoot): void {
+function withoutHash(url: URL): string {
+  return url.href.replace(/#.*$/, '');
+}
+
+/**
+ * Moves focus into the overlay so keys scroll the article, not the page. React renders
+ * asynchronously, so on a busy machine the reader may not exist yet: try again for a few frames.
+ */
+function focusReader(shadow: ShadowRoot, framesLeft = 60): void {
   requestAnimationFrame(() => {
     const reader = shadow.querySelector<HTMLElement>('.folio-reader');
-    if (!reader) return;
+    if (!reader) {
+      if (framesLeft > 0) focusReader(shadow, framesLeft - 1);
+      return;
+    }
     reader.tabIndex = -1;
     reader.focus({ preventScroll: true });
   });

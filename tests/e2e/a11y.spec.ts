@@ -1,0 +1,132 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { READER, expect, test } from './harness/fixtures';
+import type { ExtensionBrowser } from './harness/extension';
+
+const SEED = 'seed/modal-scroll-lock/source.html';
+const THEMES = ['light', 'sepia', 'dark'] as const;
+
+async function setTheme(folio: ExtensionBrowser, theme: string) {
+  await folio.worker.evaluate(async (value) => {
+    const { readerPrefs } = await chrome.storage.sync.get('readerPrefs');
+    await chrome.storage.sync.set({ readerPrefs: { ...(readerPrefs as object | undefined), theme: value } });
+  }, theme);
+}
+
+/** Serious and critical axe violations, as "rule: target" lines (empty when there are none). */
+async function seriousViolations(page: Page, include?: string) {
+  const builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']);
+  if (include) builder.include(include);
+  const { violations, passes } = await builder.analyze();
+  // Guard against checking nothing: axe names nodes inside a shadow root by a selector chain.
+  if (include) expect(passes.some((rule) => rule.nodes.some((node) => JSON.stringify(node.target).includes(include))), 'axe reached into the shadow root').toBe(true);
+  else expect(passes.length).toBeGreaterThan(0);
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${JSON.stringify(node.target)} ${node.failureSummary ?? ''}`));
+}
+
+/**
+ * axe leaves colour contrast "incomplete" for every node of the overlay (it cannot see past the
+ * shadow host over the page), so the overlay's text contrast is measured here: WCAG AA, 4.5:1 for
+ * body-size text, against the nearest opaque background.
+ */
+async function lowContrastText(page: Page) {
+  return page.locator(READER).evaluate((root) => {
+    const rgb = (value: string) => (value.match(/[\d.]+/g) ?? []).map(Number);
+    const luminance = ([r = 0, g = 0, b = 0]: number[]) => {
+      const [R, G, B] = [r, g, b].map((c) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * R! + 0.7152 * G! + 0.0722 * B!;
+    };
+    const background = (element: Element | null): number[] => {
+      for (let at = element; at; at = at.parentElement) {
+        const color = rgb(getComputedStyle(at).backgroundColor);
+        if (color.length === 3 || (color[3] ?? 0) >= 1) return color.slice(0, 3);
+      }
+      return [255, 255, 255];
+    };
+    const problems: string[] = [];
+    for (const element of Array.from(root.querySelectorAll('h1, p, span, time, a, button, label, li'))) {
+      const own = Array.from(element.childNodes).some((node) => node.nodeType === 3 && node.textContent?.trim());
+      if (!own || !(element as HTMLElement).offsetParent) continue;
+      const style = getComputedStyle(element);
+      const [a, b] = [luminance(rgb(style.color)), luminance(background(element))];
+      const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+      const large = parseFloat(style.fontSize) >= 24 || (parseFloat(style.fontSize) >= 18.66 && Number(style.fontWeight) >= 700);
+      if (ratio < (large ? 3 : 4.5)) problems.push(`${element.nodeName}.${element.className}: ${ratio.toFixed(2)}`);
+    }
+    return [...new Set(problems)];
+  });
+}
+
+test.describe('accessibility', () => {
+  test.afterAll(async ({ folio }) => {
+    await folio.worker.evaluate(() => chrome.storage.sync.clear());
+  });
+
+  for (const theme of THEMES) {
+    test(`the overlay has no serious or critical axe violations (${theme})`, async ({ folio, server, page }) => {
+      await setTheme(folio, theme);
+      await page.goto(server.url(SEED));
+      await folio.pressToolbarButton(page);
+      const reader = page.locator(READER);
+      await expect(reader).toHaveAttribute('data-theme', theme);
+      await expect(reader.locator('.folio-body p')).toHaveCount(16);
+      expect(await seriousViolations(page, 'folio-reader')).toEqual([]);
+      expect(await lowContrastText(page)).toEqual([]);
+      // The typography panel open too: its radios and buttons must be labelled.
+      await reader.locator('.folio-typography-toggle').click();
+      expect(await seriousViolations(page, 'folio-reader')).toEqual([]);
+    });
+
+    for (const extensionPage of ['popup.html', 'options.html']) {
+      test(`${extensionPage} has no serious or critical axe violations (${theme})`, async ({ folio, page }) => {
+        await setTheme(folio, theme);
+        await page.goto(`chrome-extension://${folio.extensionId}/${extensionPage}`);
+        await expect(page.locator('body')).not.toBeEmpty();
+        await expect(page.locator('button, a, input, select').first()).toBeVisible();
+        expect(await seriousViolations(page)).toEqual([]);
+      });
+    }
+  }
+
+  test('focus moves into the overlay on open and back to the page on close; focus is visible', async ({ folio, server, page }) => {
+    await page.goto(server.url(SEED));
+    await page.evaluate(() => {
+      const link = document.querySelector<HTMLAnchorElement>('.article__author a');
+      if (link) link.id = 'focus-me';
+      link?.focus();
+    });
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('focus-me');
+    await folio.pressToolbarButton(page);
+    await expect(page.locator(READER)).toBeVisible();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.nodeName.toLowerCase())).toBe('folio-reader');
+    // Tab reaches a control inside the overlay, and it shows a focus ring.
+    await page.keyboard.press('Tab');
+    const ring = await page.evaluate(() => {
+      const focused = document.querySelector('folio-reader')?.shadowRoot?.activeElement;
+      return focused ? { tag: focused.nodeName, outline: getComputedStyle(focused).outlineStyle, width: getComputedStyle(focused).outlineWidth } : null;
+    });
+    expect(ring).not.toBeNull();
+    expect(ring?.outline).not.toBe('none');
+    expect(ring?.width).not.toBe('0px');
+    await page.keyboard.press('Escape');
+    await expect(page.locator('folio-reader')).toHaveCount(0);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('focus-me');
+  });
+
+  test('prefers-reduced-motion: no transitions or animations in the overlay', async ({ folio, server, page }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto(server.url(SEED));
+    await folio.pressToolbarButton(page);
+    const reader = page.locator(READER);
+    await expect(reader).toBeVisible();
+    const moving = await reader.evaluate((root) =>
+      Array.from(root.querySelectorAll('*'))
+        .map((el) => getComputedStyle(el))
+        .filter((style) => style.transitionDuration.split(',').some((d) => parseFloat(d) > 0) || (style.animationName !== 'none' && parseFloat(style.animationDuration) > 0)).length,
+    );
+    expect(moving).toBe(0);
+    await page.keyboard.press('Escape');
+  });
+});
