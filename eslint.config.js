@@ -3,7 +3,8 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['.output/', '.wxt/', 'node_modules/', 'artifacts/', 'test-results/', 'bench-results/'] },
+  // Fixtures are pages of the web as found (hostile scripts included), not Folio's code.
+  { ignores: ['.output/', '.wxt/', 'node_modules/', 'artifacts/', 'test-results/', 'bench-results/', 'tests/fixtures/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,10 +1,30 @@
 import { z } from 'zod';
 import type { ProtocolMap } from './messaging';
+import type { SafeHtml } from './sanitize';
 
 // Extension pages and the service worker forbid eval, which zod's JIT would use.
 z.config({ jitless: true });
 
 type DataOf<K extends keyof ProtocolMap> = Parameters<ProtocolMap[K]>[0];
+
+const nullableText = z.string().nullable();
+/** An extracted article as the overlay sends it for saving (content was sanitized in the page). */
+const articleSchema = z.strictObject({
+  url: nullableText,
+  title: z.string(),
+  byline: nullableText,
+  siteName: nullableText,
+  siteIcon: nullableText,
+  publishedTime: nullableText,
+  lang: nullableText,
+  dir: z.enum(['ltr', 'rtl']).nullable(),
+  excerpt: nullableText,
+  leadImage: nullableText,
+  content: z.string().transform((html) => html as SafeHtml),
+  textContent: z.string(),
+  wordCount: z.number().int().nonnegative(),
+  readingMinutes: z.number().nonnegative(),
+});
 
 /**
  * What each message's data must look like. Keyed by the ProtocolMap, so a new message without a
@@ -14,6 +34,9 @@ export const MESSAGE_SCHEMAS: { [K in keyof ProtocolMap]: z.ZodType<DataOf<K>> }
   reportDetection: z.strictObject({ isArticle: z.boolean(), score: z.number().finite() }),
   openReader: z.undefined(),
   openLibrary: z.undefined(),
+  saveArticle: z.strictObject({ article: articleSchema, pageUrl: z.string().url() }),
+  getSavedState: z.strictObject({ pageUrl: z.string(), canonicalUrl: nullableText }),
+  openSavedArticle: z.strictObject({ id: z.string().min(1) }),
 };
 
 export type MessageType = keyof ProtocolMap;

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { onMessage } from '@/lib/messaging';
+import { validated } from '@/lib/messaging-schema';
 import type { SaveArticleResult } from '@/lib/library/messages';
 import { libraryDb } from '@/lib/storage/db';
 import { findSaved, saveArticle } from '@/lib/storage/library-repo';
@@ -21,11 +22,14 @@ export function openSavedArticle(id: string): Promise<unknown> {
 }
 
 export function registerLibraryMessages(): void {
-  onMessage('saveArticle', ({ data }) => saveToLibrary(data.article, data.pageUrl));
-  onMessage('getSavedState', async ({ data }) => {
-    const found = await findSaved(libraryDb(), data.pageUrl, data.canonicalUrl);
-    const record = found.ok ? found.value : null;
-    return { saved: record !== null, id: record?.id ?? null };
-  });
-  onMessage('openSavedArticle', ({ data }) => void openSavedArticle(data.id));
+  onMessage('saveArticle', validated('saveArticle', ({ data }) => saveToLibrary(data.article, data.pageUrl)));
+  onMessage(
+    'getSavedState',
+    validated('getSavedState', async ({ data }) => {
+      const found = await findSaved(libraryDb(), data.pageUrl, data.canonicalUrl);
+      const record = found.ok ? found.value : null;
+      return { saved: record !== null, id: record?.id ?? null };
+    }),
+  );
+  onMessage('openSavedArticle', validated('openSavedArticle', ({ data }) => void openSavedArticle(data.id)));
 }
