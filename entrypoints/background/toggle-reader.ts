@@ -23,14 +23,28 @@ async function sayCannotRun(tabId: number): Promise<void> {
 }
 
 /** Opens the reader on the tab, or closes it when it is open (toolbar button and keyboard shortcut). */
-export async function toggleReader(tab: Browser.tabs.Tab | undefined): Promise<void> {
+export function toggleReader(tab: Browser.tabs.Tab | undefined): Promise<void> {
+  return runReader(tab, toggleLoadedReader);
+}
+
+/** Runs in the page: true when the reader is already loaded there (so opening again does nothing). */
+function isReaderLoaded(): boolean {
+  return typeof (globalThis as { __folioToggleReader?: unknown }).__folioToggleReader === 'function';
+}
+
+/** Opens the reader unless it was already loaded (a site the reader always opens on). */
+export function openReader(tab: Browser.tabs.Tab | undefined): Promise<void> {
+  return runReader(tab, isReaderLoaded);
+}
+
+async function runReader(tab: Browser.tabs.Tab | undefined, whenLoaded: () => boolean): Promise<void> {
   if (tab?.id === undefined) return;
   if (isRestrictedUrl(tab.url)) {
     await sayCannotRun(tab.id);
     return;
   }
   try {
-    const [first] = await browser.scripting.executeScript({ target: { tabId: tab.id }, func: toggleLoadedReader });
+    const [first] = await browser.scripting.executeScript({ target: { tabId: tab.id }, func: whenLoaded });
     if (first?.result === true) return;
     await browser.scripting.executeScript({ target: { tabId: tab.id }, files: [READER_SCRIPT] });
   } catch (error) {
