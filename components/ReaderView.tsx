@@ -6,6 +6,7 @@ import { ArticleHeader } from './ArticleHeader';
 import { NoArticle } from './NoArticle';
 import { ReaderToolbar, type SaveState } from './ReaderToolbar';
 import { SafeHtmlBlock } from './SafeHtmlBlock';
+import { useResolvedTheme } from './use-resolved-theme';
 
 export interface ReaderViewProps {
   result: ExtractResult;
@@ -23,9 +24,10 @@ export interface ReaderViewProps {
 /** The reading surface shared by the page overlay and the saved-article reader page. */
 export function ReaderView({ result, prefs, onPrefsChange, onClose, saveState = 'unavailable', onSave, onOpenLibrary, toolbarExtras, customCss }: ReaderViewProps) {
   const [showAnyway, setShowAnyway] = useState(false);
+  const paint = useResolvedTheme(prefs.theme);
   const article = result.ok ? result.article : showAnyway ? result.bestEffort : undefined;
   return (
-    <div className="folio-reader" data-theme={prefs.theme} data-font={prefs.font} style={typographyStyle(prefs)}>
+    <div className="folio-reader" data-theme={prefs.theme} data-paint={paint} data-font={prefs.font} style={typographyStyle(prefs)}>
       {customCss ? <style data-folio-custom-css="">{customCss}</style> : null}
       <ReaderToolbar
         prefs={prefs}

@@ -5,6 +5,7 @@ import { ShadowPreview } from '@/components/settings/ShadowPreview';
 import { SiteRulesTable } from '@/components/settings/SiteRulesTable';
 import { useLiveValue } from '@/components/settings/use-live-value';
 import { TypographyPanel } from '@/components/TypographyPanel';
+import { useResolvedTheme } from '@/components/use-resolved-theme';
 import { typographyStyle } from '@/lib/reader/typography';
 import type { SiteRule, SiteRules } from '@/lib/prefs/site-rules';
 import {
@@ -42,6 +43,7 @@ export function OptionsApp() {
   const [cssDraft, setCssDraft] = useState<string | null>(null);
   const [ruleMessage, setRuleMessage] = useState<string | null>(null);
   const css = cssDraft ?? savedCss;
+  const paint = useResolvedTheme(reader.theme);
 
   const changeReader = (change: Partial<ReaderPrefs>) => void saveReaderPrefs(change).then(setReader);
   const changeBehaviour = (change: Partial<BehaviourPrefs>) => void saveBehaviourPrefs(change).then(setBehaviour);
@@ -79,7 +81,7 @@ export function OptionsApp() {
           <TypographyPanel prefs={reader} onChange={changeReader} />
         </div>
         <ShadowPreview styles={[readerCss, PREVIEW_HOST_CSS, css]}>
-          <div className="folio-reader folio-preview" data-theme={reader.theme} data-font={reader.font} style={typographyStyle(reader)}>
+          <div className="folio-reader folio-preview" data-theme={reader.theme} data-paint={paint} data-font={reader.font} style={typographyStyle(reader)}>
             <div className="folio-article">
               <h1 className="folio-title">A preview of your reader</h1>
               <div className="folio-body">
