@@ -5,7 +5,7 @@ import { useLiveValue } from '@/components/settings/use-live-value';
 import '@/components/settings/site-rules.css';
 import type { ExtractResult } from '@/lib/extract/types';
 import { sendMessage } from '@/lib/messaging';
-import { prefsForSite, ruleFor, siteKey, type SiteRule, type SiteRules } from '@/lib/prefs/site-rules';
+import { prefsForSite, ruleFor, siteKey, withRule, type SiteRule, type SiteRules } from '@/lib/prefs/site-rules';
 import {
   DEFAULT_BEHAVIOUR_PREFS,
   DEFAULT_READER_PREFS,
@@ -42,6 +42,7 @@ export function OverlayApp({ result, onClose }: OverlayAppProps) {
 
   const changeRule = (change: Partial<SiteRule>) => {
     if (!host) return;
+    setRules(withRule(rules, host, change));
     void saveSiteRule(host, change).then((saved) => {
       setRuleMessage(saved.ok ? null : saved.message);
       if (saved.ok) setRules(saved.rules);

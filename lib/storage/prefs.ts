@@ -66,22 +66,35 @@ export const watchSiteRules = siteRules.watch;
 export const loadCustomCss = customCss.load;
 export const watchCustomCss = customCss.watch;
 
-export async function saveReaderPrefs(change: Partial<ReaderPrefs>): Promise<ReaderPrefs> {
+/**
+ * Saves are read-modify-write; run them one at a time, or two quick clicks (two checkboxes) would both
+ * read the old value and the second write would undo the first.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+function serially<A extends unknown[], R>(save: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+  return (...args) => {
+    const run = queue.then(() => save(...args));
+    queue = run.catch(() => undefined);
+    return run;
+  };
+}
+
+export const saveReaderPrefs = serially(async (change: Partial<ReaderPrefs>): Promise<ReaderPrefs> => {
   const next = readReaderPrefs({ ...(await loadReaderPrefs()), ...change });
   await prefItems.readerPrefs.setValue(next);
   return next;
-}
+});
 
-export async function saveBehaviourPrefs(change: Partial<BehaviourPrefs>): Promise<BehaviourPrefs> {
+export const saveBehaviourPrefs = serially(async (change: Partial<BehaviourPrefs>): Promise<BehaviourPrefs> => {
   const next = readBehaviourPrefs({ ...(await loadBehaviourPrefs()), ...change });
   await prefItems.behaviourPrefs.setValue(next);
   return next;
-}
+});
 
 export type SiteRulesSave = { ok: true; rules: SiteRules } | { ok: false; message: string };
 
 /** Changes one site's rule; refused (nothing written) when the rules would outgrow their budget. */
-export async function saveSiteRule(host: string, change: Partial<SiteRule>): Promise<SiteRulesSave> {
+export const saveSiteRule = serially(async (host: string, change: Partial<SiteRule>): Promise<SiteRulesSave> => {
   const rules = withRule(await loadSiteRules(), host, change);
   const stored = encodeSiteRules(rules);
   if (itemBytes(PREF_KEYS.siteRules, stored) > SITE_RULES_MAX_BYTES) {
@@ -89,7 +102,7 @@ export async function saveSiteRule(host: string, change: Partial<SiteRule>): Pro
   }
   await prefItems.siteRules.setValue(stored);
   return { ok: true, rules };
-}
+});
 
 export async function saveCustomCss(css: string): Promise<CustomCssCheck> {
   const checked = checkCustomCss(css);
@@ -103,7 +116,7 @@ export async function loadAllPrefs(): Promise<AllPrefs> {
 }
 
 /** Writes every preference in one storage call (an imported file, already validated in full). */
-export async function saveAllPrefs(prefs: AllPrefs): Promise<void> {
+export const saveAllPrefs = serially(async (prefs: AllPrefs): Promise<void> => {
   const stored = encodeSiteRules(prefs.siteRules);
   if (itemBytes(PREF_KEYS.siteRules, stored) > SITE_RULES_MAX_BYTES) throw new Error('site rules over budget');
   await storage.setItems([
@@ -116,7 +129,7 @@ export async function saveAllPrefs(prefs: AllPrefs): Promise<void> {
   await storage.setMetas(
     (Object.keys(PREF_KEYS) as Array<keyof typeof PREF_KEYS>).map((name) => ({ key: PREF_KEYS[name], meta: { v: PREF_MIGRATIONS[name].version } })),
   );
-}
+});
 
 /** Imports a settings file: validated in full first, so a bad file changes nothing. */
 export async function importSettingsFile(text: string): Promise<SettingsFileResult> {

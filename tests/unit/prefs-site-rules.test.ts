@@ -48,6 +48,11 @@ describe('per-site rules', () => {
     expect(seen.at(-1)).toEqual(['a.com', 'b.com']);
   });
 
+  it('two quick changes both land (saves run one at a time, each on the latest value)', async () => {
+    await Promise.all([saveSiteRule('a.com', { alwaysOpen: true }), saveSiteRule('a.com', { hideDetection: true }), saveSiteRule('a.com', { fontSize: 20 })]);
+    expect(await loadSiteRules()).toEqual({ 'a.com': { alwaysOpen: true, hideDetection: true, fontSize: 20 } });
+  });
+
   it('refuse a rule that would outgrow their storage budget, and write nothing', async () => {
     let added = 0;
     for (;;) {
