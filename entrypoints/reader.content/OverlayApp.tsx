@@ -21,6 +21,7 @@ import {
   watchSiteRules,
   type ReaderPrefs,
 } from '@/lib/storage/prefs';
+import { useSaveArticle } from './use-save-article';
 
 interface OverlayAppProps {
   result: ExtractResult;
@@ -39,6 +40,7 @@ export function OverlayApp({ result, onClose }: OverlayAppProps) {
   const host = siteKey(location.href);
   const rule = ruleFor(rules, host);
   const sitePrefs = prefsForSite(prefs, rule);
+  const { saveState, saveError, save } = useSaveArticle(result);
 
   const changeRule = (change: Partial<SiteRule>) => {
     if (!host) return;
@@ -64,8 +66,11 @@ export function OverlayApp({ result, onClose }: OverlayAppProps) {
       onPrefsChange={changePrefs}
       onClose={onClose}
       onOpenLibrary={() => void sendMessage('openLibrary', undefined)}
+      saveState={saveState}
+      onSave={(article) => void save(article)}
       toolbarExtras={
         <>
+          {saveError && <span role="alert" className="folio-save-error">{saveError}</span>}
           {behaviour.showShortcuts && <span className="folio-shortcuts">Esc closes · Alt+Shift+R toggles</span>}
           {host && <SiteRulesControl host={host} rule={rule} fontSize={sitePrefs.fontSize} onChange={changeRule} message={ruleMessage} />}
         </>
