@@ -6,12 +6,14 @@ import { openLibrary, registerToolbarBehaviour } from './toolbar-behaviour';
 import { toggleReader } from './toggle-reader';
 import { registerLibraryMenus } from './library-menus';
 import { registerLibraryMessages } from './library-save';
+import { startLibrarySync } from './sync-library';
 
 export default defineBackground(() => {
   registerToolbarBehaviour();
   registerDetectionBadge();
   registerLibraryMessages();
   registerLibraryMenus();
+  void startLibrarySync().catch((error) => console.warn('Folio: sync did not start', error));
   onMessage('openLibrary', () => openLibrary());
   onMessage('openReader', async () => toggleReader((await browser.tabs.query({ active: true, currentWindow: true }))[0]));
 });
