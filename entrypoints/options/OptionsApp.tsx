@@ -3,6 +3,7 @@ import { CustomCssEditor } from '@/components/settings/CustomCssEditor';
 import { SettingsTransfer } from '@/components/settings/SettingsTransfer';
 import { ShadowPreview } from '@/components/settings/ShadowPreview';
 import { SiteRulesTable } from '@/components/settings/SiteRulesTable';
+import { SyncStatusLine } from '@/components/settings/SyncStatusLine';
 import { useLiveValue } from '@/components/settings/use-live-value';
 import { TypographyPanel } from '@/components/TypographyPanel';
 import { useResolvedTheme } from '@/components/use-resolved-theme';
@@ -26,6 +27,8 @@ import {
   type BehaviourPrefs,
   type ReaderPrefs,
 } from '@/lib/storage/prefs';
+import { loadSyncStatus, watchSyncStatus } from '@/lib/storage/sync-status-item';
+import type { SyncStatus } from '@/lib/sync';
 import readerCss from '@/components/reader.css?inline';
 import { exportSettings, importSettings } from './settings-transfer';
 
@@ -33,6 +36,7 @@ const PREVIEW = 'Folio shows the story and nothing else: no menus, no ads, no si
 /** reader.css pins its :host over the viewport (for the overlay); the preview sits in the page instead. */
 const PREVIEW_HOST_CSS = ':host { all: initial !important; display: block !important; position: static !important; } .folio-reader { position: static; inset: auto; overflow: visible; padding: 1.5rem; border-radius: 10px; border: 1px solid var(--folio-rule); z-index: auto; }';
 const NO_RULES: SiteRules = {};
+const NO_STATUS: SyncStatus | null = null;
 
 /** Settings with a live preview; changes made elsewhere (another tab, another device) show at once. */
 export function OptionsApp() {
@@ -40,6 +44,7 @@ export function OptionsApp() {
   const [behaviour, setBehaviour] = useLiveValue(DEFAULT_BEHAVIOUR_PREFS, loadBehaviourPrefs, watchBehaviourPrefs);
   const [rules, setRules] = useLiveValue(NO_RULES, loadSiteRules, watchSiteRules);
   const [savedCss] = useLiveValue('', loadCustomCss, watchCustomCss);
+  const [syncStatus] = useLiveValue(NO_STATUS, loadSyncStatus, watchSyncStatus);
   const [cssDraft, setCssDraft] = useState<string | null>(null);
   const [ruleMessage, setRuleMessage] = useState<string | null>(null);
   const css = cssDraft ?? savedCss;
@@ -56,6 +61,10 @@ export function OptionsApp() {
     <main className="folio-options">
       <h1>Folio settings</h1>
       <p className="folio-muted">Settings follow you to every browser where you are signed in (they are kept in the browser’s sync storage).</p>
+      <section aria-labelledby="sync-heading">
+        <h2 id="sync-heading">Reading list sync</h2>
+        <SyncStatusLine status={syncStatus} />
+      </section>
       <section aria-labelledby="toolbar-heading">
         <h2 id="toolbar-heading">Toolbar button</h2>
         <label>

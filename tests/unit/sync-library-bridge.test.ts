@@ -74,3 +74,15 @@ describe('library ↔ sync engine mapping', () => {
     expect(await db.articles.get('https://e.com/1')).toBeUndefined();
   });
 });
+
+describe('sync status sentence', () => {
+  const base = { pending: false, lastError: null, retryAt: null, syncedCount: 10, totalCount: 10 };
+  it('says how many articles fit when the quota is full, and when a paused sync retries', async () => {
+    const { syncStatusText } = await import('../../components/settings/SyncStatusLine');
+    const at = () => '15:42';
+    expect(syncStatusText(null, at)).toMatch(/not run/);
+    expect(syncStatusText(base, at)).toBe('10 of 10 articles synced.');
+    expect(syncStatusText({ ...base, syncedCount: 640, totalCount: 2000 }, at)).toMatch(/^640 of 2000 articles synced: browser sync storage is full/);
+    expect(syncStatusText({ ...base, lastError: 'QUOTA_BYTES quota exceeded', retryAt: 1 }, at)).toBe('Sync is paused: QUOTA_BYTES quota exceeded. Retrying at 15:42.');
+  });
+});
