@@ -1,7 +1,14 @@
 import type { Page } from '@playwright/test';
 import { READER, expect, test } from './harness/fixtures';
+import { createSyncEngine, type LibraryIndexEntry } from '../../lib/sync';
+import { createPrefixedArea, type RawSyncStorage } from '../../lib/sync/prefixed-area';
 
 const SEED = 'seed/modal-scroll-lock/source.html';
+
+/** storage.sync without the sync engine's own keys (it keeps writing its manifest). */
+async function prefsInSync(worker: { evaluate<T>(fn: () => Promise<T>): Promise<T> }): Promise<Record<string, unknown>> {
+  return worker.evaluate(async () => Object.fromEntries(Object.entries(await chrome.storage.sync.get(null)).filter(([key]) => !key.startsWith('folio:s:'))));
+}
 
 async function openOptions(page: Page, extensionId: string) {
   await page.goto(`chrome-extension://${extensionId}/options.html`);
@@ -97,12 +104,12 @@ test.describe('preferences follow the reader', () => {
   test('a bad settings file is refused with a message and changes nothing; a good one applies', async ({ folio, page }) => {
     await openOptions(page, folio.extensionId);
     await page.getByRole('radio', { name: 'Sepia' }).click();
-    const before = await folio.worker.evaluate(() => chrome.storage.sync.get(null));
+    const before = await prefsInSync(folio.worker);
     const input = page.locator('.folio-transfer input[type=file]');
     const bad = { format: 'folio-settings', version: 1, reader: { theme: 'neon' } };
     await input.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
     await expect(page.getByRole('alert')).toContainText(/invalid values: reader\.theme.*Nothing was changed/);
-    expect(await folio.worker.evaluate(() => chrome.storage.sync.get(null))).toEqual(before);
+    expect(await prefsInSync(folio.worker)).toEqual(before);
 
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export settings…' }).click();
@@ -113,4 +120,56 @@ test.describe('preferences follow the reader', () => {
     await expect(page.locator('.folio-transfer .folio-ok')).toHaveText('Imported settings from good.json.');
     await expect(page.getByRole('radio', { name: 'Dark' })).toHaveAttribute('aria-checked', 'true');
   });
+});
+
+/** storage.sync items exactly as another device's engine would write them for one saved article. */
+async function itemsFromAnotherDevice(entry: LibraryIndexEntry): Promise<Record<string, unknown>> {
+  const items: Record<string, unknown> = {};
+  const raw: RawSyncStorage = {
+    get: async () => ({ ...items }),
+    set: async (next) => void Object.assign(items, next),
+    remove: async (keys) => {
+      for (const key of [keys].flat()) delete items[key];
+    },
+    addChangeListener: () => () => undefined,
+  };
+  const timers = { now: () => Date.now(), setTimeout: (callback: () => void, ms: number) => setTimeout(callback, ms), clearTimeout: (handle: unknown) => clearTimeout(handle as NodeJS.Timeout) };
+  const engine = createSyncEngine({ area: createPrefixedArea(raw), timers });
+  await engine.start();
+  engine.applyLocalChange(entry);
+  await engine.flushNow();
+  engine.stop();
+  return items;
+}
+
+test('an article synced from another device appears in the library; only its index came over (content downloads when first opened)', async ({ folio, server, page }) => {
+  const url = server.url(SEED);
+  const items = await itemsFromAnotherDevice({
+    url,
+    title: 'Prior to Oval Office showdown, synced from the phone',
+    site: 'The Independent UK',
+    savedAt: Date.now() - 60_000,
+    tags: ['phone'],
+    archived: false,
+    favourite: true,
+    progress: 0,
+    deleted: false,
+  });
+  expect(Object.keys(items).some((key) => key.startsWith('folio:s:'))).toBe(true);
+  await page.goto(`chrome-extension://${folio.extensionId}/library.html`);
+  const options = await folio.context.newPage();
+  await openOptions(options, folio.extensionId);
+  await folio.worker.evaluate((next) => chrome.storage.sync.set(next), items);
+  await expect(page.getByText('Prior to Oval Office showdown, synced from the phone')).toBeVisible();
+  await expect(options.locator('.folio-sync-status')).toHaveText(/1 of 1 articles synced/);
+  // Only the index came over: opening it downloads the page (served by the fixture server).
+  const record = await page.evaluate(async (id) => {
+    const request = indexedDB.open('folio-library');
+    const db = await new Promise<IDBDatabase>((resolve) => (request.onsuccess = () => resolve(request.result)));
+    const get = db.transaction('articles').objectStore('articles').get(id);
+    return new Promise<{ contentState: string; favourite: number; tags: string[] }>((resolve) => (get.onsuccess = () => resolve(get.result)));
+  }, url);
+  expect(record).toMatchObject({ contentState: 'pending', favourite: 1, tags: ['phone'] });
+  await options.close();
+  await folio.worker.evaluate(() => chrome.storage.sync.clear());
 });
