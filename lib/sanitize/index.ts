@@ -32,6 +32,13 @@ const CONFIG: Config = {
 };
 
 const URL_ATTRIBUTES = new Set(['src', 'href', 'poster', 'xlink:href', 'cite', 'longdesc']);
+/**
+ * Characters the URL parser skips before it reads a scheme (C0 controls and space at the ends, tab and
+ * newline anywhere). `\s` misses most C0 controls, so `srcset="a.png 1x, &#1;javascript:…"` slipped
+ * past a `\s`-only check; every srcset candidate is now compared without any of them.
+ */
+// eslint-disable-next-line no-control-regex -- the control characters are exactly what must be matched
+const URL_IGNORED_CHARACTERS = /[\u0000-\u0020]+/g;
 const purifiers = new WeakMap<object, DOMPurify>();
 
 function installHooks(purifier: DOMPurify): void {
@@ -40,7 +47,7 @@ function installHooks(purifier: DOMPurify): void {
     const value = data.attrValue.trim();
     if (URL_ATTRIBUTES.has(name) && /^data:/i.test(value) && !SAFE_DATA_IMAGE.test(value)) {
       data.keepAttr = false;
-    } else if (name === 'srcset' && /(?:^|,)\s*(?:javascript|vbscript|data):/i.test(value.replace(/\s+/g, ''))) {
+    } else if (name === 'srcset' && /(?:^|,)(?:javascript|vbscript|data):/i.test(value.replace(URL_IGNORED_CHARACTERS, ''))) {
       data.keepAttr = false;
     } else if (name === 'class') {
       const kept = value.split(/\s+/).filter((c) => KEPT_CLASS.test(c));
