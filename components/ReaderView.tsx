@@ -17,15 +17,18 @@ export interface ReaderViewProps {
   onSave?: ((article: Article) => void) | undefined;
   onOpenLibrary?: (() => void) | undefined;
   toolbarExtras?: ReactNode;
+  /** The reader's custom CSS: rendered inside the reader, so in the overlay it stays in the shadow root. */
+  customCss?: string;
 }
 
 /** The reading surface shared by the page overlay and the saved-article reader page. */
-export function ReaderView({ result, prefs, onPrefsChange, onClose, saveState = 'unavailable', onSave, onOpenLibrary, toolbarExtras }: ReaderViewProps) {
+export function ReaderView({ result, prefs, onPrefsChange, onClose, saveState = 'unavailable', onSave, onOpenLibrary, toolbarExtras, customCss }: ReaderViewProps) {
   const [showAnyway, setShowAnyway] = useState(false);
   const paint = useResolvedTheme(prefs.theme);
   const article = result.ok ? result.article : showAnyway ? result.bestEffort : undefined;
   return (
     <div className="folio-reader" data-theme={prefs.theme} data-paint={paint} data-font={prefs.font} style={typographyStyle(prefs)}>
+      {customCss ? <style data-folio-custom-css="">{customCss}</style> : null}
       <ReaderToolbar
         prefs={prefs}
         onPrefsChange={onPrefsChange}

@@ -7,7 +7,8 @@ import { requestDownloadPermission } from '@/lib/library/page-permissions';
 import { libraryDb } from '@/lib/storage/db';
 import { getArticle, setArchived, setFavourite, storeDownloadedContent, type SavedArticle } from '@/lib/storage/library-repo';
 import type { ReadingProgress } from '@/lib/storage/schema';
-import { DEFAULT_READER_PREFS, loadReaderPrefs, saveReaderPrefs, watchReaderPrefs, type ReaderPrefs } from '@/lib/storage/prefs';
+import { DEFAULT_READER_PREFS, loadCustomCss, loadReaderPrefs, saveReaderPrefs, watchCustomCss, watchReaderPrefs, type ReaderPrefs } from '@/lib/storage/prefs';
+import { useLiveValue } from '@/components/settings/use-live-value';
 import { browser } from 'wxt/browser';
 import { useReadingProgress } from './use-reading-progress';
 
@@ -27,6 +28,7 @@ export function ArticlePage({ id }: { id: string }) {
   const [state, setState] = useState<PageState>({ kind: 'loading' });
   const [prefs, setPrefs] = useState<ReaderPrefs>(DEFAULT_READER_PREFS);
   const [percent, setPercent] = useState<number | null>(null);
+  const [customCss] = useLiveValue('', loadCustomCss, watchCustomCss);
 
   useEffect(() => {
     void loadReaderPrefs().then(setPrefs);
@@ -107,6 +109,7 @@ export function ArticlePage({ id }: { id: string }) {
     <ReaderView
       result={state.result}
       prefs={prefs}
+      customCss={customCss}
       onPrefsChange={(change) => {
         setPrefs((current) => ({ ...current, ...change }));
         void saveReaderPrefs(change);

@@ -7,12 +7,14 @@ import { openLibrary, registerToolbarBehaviour } from './toolbar-behaviour';
 import { toggleReader } from './toggle-reader';
 import { registerLibraryMenus } from './library-menus';
 import { registerLibraryMessages } from './library-save';
+import { startLibrarySync } from './sync-library';
 
 export default defineBackground(() => {
   registerToolbarBehaviour();
   registerDetectionBadge();
   registerLibraryMessages();
   registerLibraryMenus();
+  void startLibrarySync().catch((error) => console.warn('Folio: sync did not start', error));
   onMessage('openLibrary', validated('openLibrary', () => openLibrary()));
   onMessage('openReader', validated('openReader', async () => toggleReader((await browser.tabs.query({ active: true, currentWindow: true }))[0])));
   browser.runtime.onMessage.addListener((message) => void warnOnUnknownMessage(message));

@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
@@ -75,6 +76,23 @@ export function LibraryApp() {
     view.reload();
     refreshTags();
   };
+  // Changes made elsewhere (sync from another device, the overlay's Save) arrive through Dexie's broadcast.
+  const { reload } = view;
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onMutated = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        reload();
+        refreshTags();
+      }, 300);
+    };
+    Dexie.on('storagemutated', onMutated);
+    return () => {
+      clearTimeout(timer);
+      Dexie.on('storagemutated').unsubscribe(onMutated);
+    };
+  }, [reload, refreshTags]);
 
   /** Runs an action on some articles, reports it, and offers to undo it. */
   const act = async (label: string, targets: string[], run: () => Promise<StorageResult<unknown>>, undo: (() => Promise<unknown>) | null) => {

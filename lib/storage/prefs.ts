@@ -1,80 +1,139 @@
-import { storage } from 'wxt/utils/storage';
-import { z } from 'zod';
+import { storage, type WxtStorageItem } from 'wxt/utils/storage';
+import { checkCustomCss, type CustomCssCheck } from '../prefs/custom-css';
+import {
+  DEFAULT_BEHAVIOUR_PREFS,
+  DEFAULT_READER_PREFS,
+  readBehaviourPrefs,
+  readReaderPrefs,
+  type BehaviourPrefs,
+  type ReaderPrefs,
+} from '../prefs/schema';
+import { settingsFromFile, type AllPrefs, type SettingsFileResult } from '../prefs/settings-file';
+import { decodeSiteRules, encodeSiteRules, SITE_RULES_MAX_BYTES, withRule, type SiteRule, type SiteRules, type StoredSiteRules } from '../prefs/site-rules';
+import { itemBytes } from '../sync/byte-size';
+import { PREF_MIGRATIONS } from './prefs-migrations';
 
-// Extension pages forbid eval; zod's JIT would try `new Function` first. Plain parsing is plenty here.
-z.config({ jitless: true });
+export * from '../prefs/schema';
 
 /**
- * Preferences that follow the reader across devices (`storage.sync`). Values arriving from another
- * device or an older version are validated and clamped, never trusted as they are.
+ * Every preference lives in storage.sync under its own versioned WXT item, so it follows the reader to
+ * other devices; `watch*` calls back on any change, here or arriving from another device. Reads go
+ * through the lenient readers in lib/prefs, so a value from an older or newer Folio never breaks a page.
+ * The sync engine owns `folio:s:*`; these keys stay outside it and within its 16 KiB reserve.
  */
-export const THEMES = ['system', 'light', 'sepia', 'dark'] as const;
-export const FONTS = ['serif', 'sans'] as const;
-export const TOOLBAR_ACTIONS = ['reader', 'popup'] as const;
+export const PREF_KEYS = {
+  readerPrefs: 'sync:readerPrefs',
+  behaviourPrefs: 'sync:behaviourPrefs',
+  siteRules: 'sync:siteRules',
+  customCss: 'sync:customCss',
+} as const;
 
-export const FONT_SIZE = { min: 14, max: 28, step: 1 } as const;
-export const LINE_WIDTH = { min: 45, max: 90, step: 5 } as const;
-export const LINE_HEIGHT = { min: 1.3, max: 2.0, step: 0.1 } as const;
-
-const clamped = (range: { min: number; max: number }, fallback: number) =>
-  z.number().catch(fallback).transform((value) => Math.min(range.max, Math.max(range.min, value)));
-
-export const readerPrefsSchema = z.object({
-  theme: z.enum(THEMES).catch('system'),
-  font: z.enum(FONTS).catch('serif'),
-  fontSize: clamped(FONT_SIZE, 19),
-  /** Characters a line (CSS `ch`); 65–70 reads best. */
-  lineWidth: clamped(LINE_WIDTH, 68),
-  lineHeight: clamped(LINE_HEIGHT, 1.6),
-});
-export type ReaderPrefs = z.infer<typeof readerPrefsSchema>;
-
-export const DEFAULT_READER_PREFS: ReaderPrefs = readerPrefsSchema.parse({});
-
-export const behaviourPrefsSchema = z.object({
-  /** What the toolbar button does: open the reader on the page, or open the popup. */
-  toolbarOpens: z.enum(TOOLBAR_ACTIONS).catch('reader'),
-  /** Show "article available" on the toolbar icon. */
-  detection: z.boolean().catch(true),
-});
-export type BehaviourPrefs = z.infer<typeof behaviourPrefsSchema>;
-export const DEFAULT_BEHAVIOUR_PREFS: BehaviourPrefs = behaviourPrefsSchema.parse({});
-
-export const readerPrefsItem = storage.defineItem<ReaderPrefs>('sync:readerPrefs', {
-  fallback: DEFAULT_READER_PREFS,
-  version: 1,
-});
-
-export const behaviourPrefsItem = storage.defineItem<BehaviourPrefs>('sync:behaviourPrefs', {
-  fallback: DEFAULT_BEHAVIOUR_PREFS,
-  version: 1,
-});
-
-export async function loadReaderPrefs(): Promise<ReaderPrefs> {
-  return readerPrefsSchema.parse(await readerPrefsItem.getValue());
+/** The items, defined afresh (tests seed old data first, then define, to watch a migration run). */
+export function definePrefItems() {
+  const define = <T>(name: keyof typeof PREF_KEYS, fallback: T) =>
+    storage.defineItem<T>(PREF_KEYS[name], { fallback, version: PREF_MIGRATIONS[name].version, migrations: PREF_MIGRATIONS[name].migrations });
+  return {
+    readerPrefs: define<ReaderPrefs>('readerPrefs', DEFAULT_READER_PREFS),
+    behaviourPrefs: define<BehaviourPrefs>('behaviourPrefs', DEFAULT_BEHAVIOUR_PREFS),
+    siteRules: define<StoredSiteRules>('siteRules', {}),
+    customCss: define<string>('customCss', ''),
+  };
 }
 
-export async function saveReaderPrefs(change: Partial<ReaderPrefs>): Promise<ReaderPrefs> {
-  const next = readerPrefsSchema.parse({ ...(await loadReaderPrefs()), ...change });
-  await readerPrefsItem.setValue(next);
-  return next;
+export const prefItems = definePrefItems();
+
+function accessor<Stored, T>(item: WxtStorageItem<Stored, Record<string, unknown>>, read: (value: unknown) => T) {
+  return {
+    load: async (): Promise<T> => read(await item.getValue()),
+    watch: (callback: (value: T) => void): (() => void) => item.watch((value) => callback(read(value))),
+  };
 }
 
+const readCss = (value: unknown) => (typeof value === 'string' && checkCustomCss(value).ok ? value : '');
+
+const reader = accessor(prefItems.readerPrefs, readReaderPrefs);
+const behaviour = accessor(prefItems.behaviourPrefs, readBehaviourPrefs);
+const siteRules = accessor(prefItems.siteRules, decodeSiteRules);
+const customCss = accessor(prefItems.customCss, readCss);
+
+export const loadReaderPrefs = reader.load;
 /** Calls back with validated preferences whenever they change, here or on another device. */
-export function watchReaderPrefs(callback: (prefs: ReaderPrefs) => void): () => void {
-  return readerPrefsItem.watch((value) => callback(readerPrefsSchema.parse(value ?? {})));
+export const watchReaderPrefs = reader.watch;
+export const loadBehaviourPrefs = behaviour.load;
+export const watchBehaviourPrefs = behaviour.watch;
+export const loadSiteRules = siteRules.load;
+export const watchSiteRules = siteRules.watch;
+export const loadCustomCss = customCss.load;
+export const watchCustomCss = customCss.watch;
+
+/**
+ * Saves are read-modify-write; run them one at a time, or two quick clicks (two checkboxes) would both
+ * read the old value and the second write would undo the first.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+function serially<A extends unknown[], R>(save: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+  return (...args) => {
+    const run = queue.then(() => save(...args));
+    queue = run.catch(() => undefined);
+    return run;
+  };
 }
 
-export async function loadBehaviourPrefs(): Promise<BehaviourPrefs> {
-  return behaviourPrefsSchema.parse(await behaviourPrefsItem.getValue());
-}
-
-export async function saveBehaviourPrefs(change: Partial<BehaviourPrefs>): Promise<BehaviourPrefs> {
-  const next = behaviourPrefsSchema.parse({ ...(await loadBehaviourPrefs()), ...change });
-  await behaviourPrefsItem.setValue(next);
+export const saveReaderPrefs = serially(async (change: Partial<ReaderPrefs>): Promise<ReaderPrefs> => {
+  const next = readReaderPrefs({ ...(await loadReaderPrefs()), ...change });
+  await prefItems.readerPrefs.setValue(next);
   return next;
+});
+
+export const saveBehaviourPrefs = serially(async (change: Partial<BehaviourPrefs>): Promise<BehaviourPrefs> => {
+  const next = readBehaviourPrefs({ ...(await loadBehaviourPrefs()), ...change });
+  await prefItems.behaviourPrefs.setValue(next);
+  return next;
+});
+
+export type SiteRulesSave = { ok: true; rules: SiteRules } | { ok: false; message: string };
+
+/** Changes one site's rule; refused (nothing written) when the rules would outgrow their budget. */
+export const saveSiteRule = serially(async (host: string, change: Partial<SiteRule>): Promise<SiteRulesSave> => {
+  const rules = withRule(await loadSiteRules(), host, change);
+  const stored = encodeSiteRules(rules);
+  if (itemBytes(PREF_KEYS.siteRules, stored) > SITE_RULES_MAX_BYTES) {
+    return { ok: false, message: `Folio keeps rules for about ${Object.keys(rules).length - 1} sites at most (they sync with your settings); remove some to add more.` };
+  }
+  await prefItems.siteRules.setValue(stored);
+  return { ok: true, rules };
+});
+
+export async function saveCustomCss(css: string): Promise<CustomCssCheck> {
+  const checked = checkCustomCss(css);
+  if (checked.ok) await prefItems.customCss.setValue(checked.css);
+  return checked;
 }
 
-export function watchBehaviourPrefs(callback: (prefs: BehaviourPrefs) => void): () => void {
-  return behaviourPrefsItem.watch((value) => callback(behaviourPrefsSchema.parse(value ?? {})));
+export async function loadAllPrefs(): Promise<AllPrefs> {
+  const [readerValue, behaviourValue, rules, css] = await Promise.all([loadReaderPrefs(), loadBehaviourPrefs(), loadSiteRules(), loadCustomCss()]);
+  return { reader: readerValue, behaviour: behaviourValue, siteRules: rules, customCss: css };
+}
+
+/** Writes every preference in one storage call (an imported file, already validated in full). */
+export const saveAllPrefs = serially(async (prefs: AllPrefs): Promise<void> => {
+  const stored = encodeSiteRules(prefs.siteRules);
+  if (itemBytes(PREF_KEYS.siteRules, stored) > SITE_RULES_MAX_BYTES) throw new Error('site rules over budget');
+  await storage.setItems([
+    { item: prefItems.readerPrefs, value: prefs.reader },
+    { item: prefItems.behaviourPrefs, value: prefs.behaviour },
+    { item: prefItems.siteRules, value: stored },
+    { item: prefItems.customCss, value: prefs.customCss },
+  ]);
+  // The values are in the newest shape now; say so, or a later start would migrate them again.
+  await storage.setMetas(
+    (Object.keys(PREF_KEYS) as Array<keyof typeof PREF_KEYS>).map((name) => ({ key: PREF_KEYS[name], meta: { v: PREF_MIGRATIONS[name].version } })),
+  );
+});
+
+/** Imports a settings file: validated in full first, so a bad file changes nothing. */
+export async function importSettingsFile(text: string): Promise<SettingsFileResult> {
+  const parsed = settingsFromFile(text);
+  if (parsed.ok) await saveAllPrefs(parsed.prefs);
+  return parsed;
 }

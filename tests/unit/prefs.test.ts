@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_READER_PREFS, loadReaderPrefs, readerPrefsSchema, saveReaderPrefs, watchReaderPrefs } from '@/lib/storage/prefs';
+import { DEFAULT_READER_PREFS, loadReaderPrefs, readReaderPrefs, saveReaderPrefs, watchReaderPrefs } from '@/lib/storage/prefs';
 
 describe('reader preferences in storage.sync', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -21,9 +21,16 @@ describe('reader preferences in storage.sync', () => {
     expect(stored.readerPrefs).toMatchObject({ theme: 'sepia', fontSize: 22, font: 'serif' });
   });
 
-  it('clamp or replace values from another device that make no sense', () => {
-    const parsed = readerPrefsSchema.parse({ theme: 'neon', font: 'comic', fontSize: 400, lineWidth: 'wide', lineHeight: 0.5 });
-    expect(parsed).toEqual({ theme: 'system', font: 'serif', fontSize: 28, lineWidth: 68, lineHeight: 1.3 });
+  it('clamp or replace values from another device that make no sense, field by field', () => {
+    const parsed = readReaderPrefs({ theme: 'neon', font: 'sans', fontSize: 400, lineWidth: 'wide', lineHeight: 0.5, extra: true });
+    expect(parsed).toEqual({ theme: 'system', font: 'sans', fontSize: 28, lineWidth: 68, lineHeight: 1.3 });
+    expect(readReaderPrefs(null)).toEqual(DEFAULT_READER_PREFS);
+    expect(readReaderPrefs({ fontSize: Number.NaN })).toEqual(DEFAULT_READER_PREFS);
+  });
+
+  it('read garbage in storage as defaults instead of failing', async () => {
+    await fakeBrowser.storage.sync.set({ readerPrefs: 'not an object' });
+    expect(await loadReaderPrefs()).toEqual(DEFAULT_READER_PREFS);
   });
 
   it('notify watchers of a change, as one arriving from another device would', async () => {
