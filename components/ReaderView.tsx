@@ -16,14 +16,25 @@ export interface ReaderViewProps {
   onSave?: ((article: Article) => void) | undefined;
   onOpenLibrary?: (() => void) | undefined;
   toolbarExtras?: ReactNode;
+  /** Features drawn over the article (reading tools), given the rendered body and the element that scrolls. */
+  renderArticleTools?: ((context: ArticleToolsContext) => ReactNode) | undefined;
+}
+
+export interface ArticleToolsContext {
+  article: Article;
+  body: HTMLElement | null;
+  scroller: HTMLElement | null;
 }
 
 /** The reading surface shared by the page overlay and the saved-article reader page. */
-export function ReaderView({ result, prefs, onPrefsChange, onClose, saveState = 'unavailable', onSave, onOpenLibrary, toolbarExtras }: ReaderViewProps) {
+export function ReaderView({ result, prefs, onPrefsChange, onClose, saveState = 'unavailable', onSave, onOpenLibrary, toolbarExtras, renderArticleTools }: ReaderViewProps) {
   const [showAnyway, setShowAnyway] = useState(false);
+  // Elements (not refs) in state, so tools re-render once the article is in the DOM.
+  const [scroller, setScroller] = useState<HTMLElement | null>(null);
+  const [articleElement, setArticleElement] = useState<HTMLElement | null>(null);
   const article = result.ok ? result.article : showAnyway ? result.bestEffort : undefined;
   return (
-    <div className="folio-reader" data-theme={prefs.theme} data-font={prefs.font} style={typographyStyle(prefs)}>
+    <div ref={setScroller} className="folio-reader" data-theme={prefs.theme} data-font={prefs.font} style={typographyStyle(prefs)}>
       <ReaderToolbar
         prefs={prefs}
         onPrefsChange={onPrefsChange}
@@ -36,7 +47,7 @@ export function ReaderView({ result, prefs, onPrefsChange, onClose, saveState = 
       </ReaderToolbar>
       <main className="folio-page">
         {article ? (
-          <article className="folio-article" lang={article.lang ?? undefined} dir={article.dir ?? undefined}>
+          <article ref={setArticleElement} className="folio-article" lang={article.lang ?? undefined} dir={article.dir ?? undefined}>
             <ArticleHeader article={article} />
             <SafeHtmlBlock className="folio-body" html={article.content} />
           </article>
@@ -44,6 +55,7 @@ export function ReaderView({ result, prefs, onPrefsChange, onClose, saveState = 
           !result.ok && <NoArticle detail={result.detail} canShowAnyway={Boolean(result.bestEffort)} onShowAnyway={() => setShowAnyway(true)} />
         )}
       </main>
+      {article && renderArticleTools?.({ article, body: articleElement?.querySelector<HTMLElement>('.folio-body') ?? null, scroller })}
     </div>
   );
 }

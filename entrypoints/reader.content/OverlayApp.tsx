@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ReaderView } from '@/components/ReaderView';
+import { ReadingTools } from '@/components/reading/ReadingTools';
+import { createMemoryHighlightAdapter } from '@/lib/reading/highlights';
 import type { ExtractResult } from '@/lib/extract/types';
 import { sendMessage } from '@/lib/messaging';
 import { DEFAULT_READER_PREFS, loadReaderPrefs, saveReaderPrefs, watchReaderPrefs, type ReaderPrefs } from '@/lib/storage/prefs';
@@ -12,6 +14,8 @@ interface OverlayAppProps {
 /** The overlay's live state: preferences loaded, watched (other tabs, other devices) and saved. */
 export function OverlayApp({ result, onClose }: OverlayAppProps) {
   const [prefs, setPrefs] = useState<ReaderPrefs>(DEFAULT_READER_PREFS);
+  // Not saved yet: highlights live as long as the overlay (until the library's store is wired in).
+  const [highlights] = useState(() => createMemoryHighlightAdapter());
   useEffect(() => {
     let active = true;
     void loadReaderPrefs().then((loaded) => active && setPrefs(loaded));
@@ -32,6 +36,7 @@ export function OverlayApp({ result, onClose }: OverlayAppProps) {
       onPrefsChange={changePrefs}
       onClose={onClose}
       onOpenLibrary={() => void sendMessage('openLibrary', undefined)}
+      renderArticleTools={(context) => <ReadingTools {...context} highlights={highlights} />}
     />
   );
 }

@@ -13,6 +13,8 @@ export interface PaintRequest {
   start: number;
   end: number;
   color: string;
+  /** Marks of another kind (the word being read aloud) use their own class. */
+  className?: string;
 }
 
 /** Wraps each request's range; returns the marks made per highlight id. */
@@ -28,7 +30,7 @@ export function paintHighlights(root: Element, requests: readonly PaintRequest[]
       if (slice.from > 0) node = node.splitText(slice.from);
       if (slice.to - slice.from < node.data.length) node.splitText(slice.to - slice.from);
       const mark = root.ownerDocument.createElement('mark');
-      mark.className = MARK_CLASS;
+      mark.className = request.className ?? MARK_CLASS;
       mark.setAttribute(HIGHLIGHT_ID_ATTRIBUTE, request.id);
       mark.dataset.color = request.color;
       node.replaceWith(mark);
@@ -47,8 +49,8 @@ function isBetweenBlocks(node: Text): boolean {
 }
 
 /** Removes every highlight mark under root (or only those of one id), leaving the text as it was. */
-export function clearHighlights(root: Element, id?: string): void {
-  const marks = Array.from(root.querySelectorAll(`mark.${MARK_CLASS}`)).filter((mark) => id === undefined || mark.getAttribute(HIGHLIGHT_ID_ATTRIBUTE) === id);
+export function clearHighlights(root: Element, id?: string, className = MARK_CLASS): void {
+  const marks = Array.from(root.querySelectorAll(`mark.${className}`)).filter((mark) => id === undefined || mark.getAttribute(HIGHLIGHT_ID_ATTRIBUTE) === id);
   for (const mark of marks) {
     const parent = mark.parentNode;
     if (!parent) continue;
