@@ -112,19 +112,22 @@ export function ReadingTools({ article, body, scroller, highlights: adapter, onR
     };
   }, [body, footnotes]);
 
-  // While read-aloud is open: space plays/pauses, left/right arrows move by paragraph.
+  // While read-aloud is open: space plays/pauses, left/right arrows move by paragraph. Listened for on
+  // the window (capture) so they work wherever focus is, inside the shadow root or not.
   useEffect(() => {
-    if (!scroller || !listening) return;
+    const view = scroller?.ownerDocument.defaultView;
+    if (!view || !listening) return;
     const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement;
-      if (/^(?:INPUT|TEXTAREA|SELECT|BUTTON|A)$/.test(target.tagName) || event.altKey || event.ctrlKey || event.metaKey) return;
+      const target = event.composedPath()[0] as HTMLElement | undefined;
+      if (!target || /^(?:INPUT|TEXTAREA|SELECT|BUTTON|A)$/.test(target.tagName) || target.isContentEditable || event.altKey || event.ctrlKey || event.metaKey) return;
       const action = { ' ': speech.toggle, ArrowRight: speech.next, ArrowLeft: speech.previous }[event.key];
       if (!action) return;
       event.preventDefault();
+      event.stopPropagation();
       action();
     };
-    scroller.addEventListener('keydown', onKey);
-    return () => scroller.removeEventListener('keydown', onKey);
+    view.addEventListener('keydown', onKey, true);
+    return () => view.removeEventListener('keydown', onKey, true);
   }, [scroller, listening, speech]);
 
   const copy = (highlight: Pick<Highlight, 'selector' | 'note'>) => {

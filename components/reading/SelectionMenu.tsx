@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { HIGHLIGHT_COLORS, type Highlight, type HighlightColor } from '@/lib/reading/highlights';
 
 export interface MenuPosition {
@@ -20,6 +21,13 @@ const COLOR_NAMES: Record<HighlightColor, string> = { yellow: 'Yellow', green: '
 
 /** The little menu by a selection (highlight in a colour, copy as quote) or by a highlight (note, delete). */
 export function SelectionMenu({ position, highlight, onColor, onNote, onDelete, onCopy, onClose }: SelectionMenuProps) {
+  const [note, setNote] = useState(highlight?.note ?? '');
+  // The note is kept on blur and on close (a click on ✕ keeps focus in the note, so no blur comes first).
+  const keepNote = () => highlight && onNote && note !== highlight.note && onNote(note);
+  const close = () => {
+    keepNote();
+    onClose();
+  };
   return (
     <div
       className="folio-selection-menu"
@@ -30,7 +38,7 @@ export function SelectionMenu({ position, highlight, onColor, onNote, onDelete, 
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
           event.stopPropagation();
-          onClose();
+          close();
         }
       }}
       // Keep the selection: a mousedown here would otherwise collapse it before the click.
@@ -58,13 +66,13 @@ export function SelectionMenu({ position, highlight, onColor, onNote, onDelete, 
           Delete
         </button>
       )}
-      <button type="button" className="folio-button" aria-label="Close" onClick={onClose}>
+      <button type="button" className="folio-button" aria-label="Close highlight menu" onClick={close}>
         ✕
       </button>
       {highlight && onNote && (
         <label className="folio-note-field">
           <span>Note</span>
-          <textarea defaultValue={highlight.note} rows={3} onBlur={(event) => onNote(event.currentTarget.value)} placeholder="Add a note (optional)" />
+          <textarea value={note} rows={3} onChange={(event) => setNote(event.currentTarget.value)} onBlur={keepNote} placeholder="Add a note (optional)" />
         </label>
       )}
     </div>

@@ -54,33 +54,53 @@ function nearestBlock(node: Node, root: Node): Element | null {
   return null;
 }
 
+/** A footnote reference (a superscript in-page link): not read, and a break in the text around it. */
+function isNoteReference(element: Element): boolean {
+  const tag = element.tagName.toUpperCase();
+  if (tag === 'SUP') return element.querySelector('a[href^="#"]') !== null;
+  return tag === 'A' && (element.getAttribute('role') ?? '').includes('doc-noteref');
+}
+
 function isSilent(node: Node, root: Node): boolean {
   for (let element = node.parentElement; element && element !== root; element = element.parentElement) {
-    if (SILENT.has(element.tagName.toUpperCase())) return true;
+    if (SILENT.has(element.tagName.toUpperCase()) || isNoteReference(element)) return true;
   }
   return false;
 }
 
+interface Run {
+  start: number;
+  end: number;
+}
+
 export function segmentForSpeech(index: TextIndex, options: SegmentOptions = {}): SpeechParagraph[] {
   const paragraphs: SpeechParagraph[] = [];
-  let current: { block: Element | null; start: number; end: number } | null = null;
+  // One block's text, in runs: a silent piece inside it (a note reference) ends a run.
+  let current: { block: Element | null; runs: Run[]; broken: boolean } | null = null;
   const flush = () => {
     if (!current) return;
     const kind = kindOf(current.block, index.root);
     const wanted = (kind !== 'caption' || options.includeCaptions) && (kind !== 'code' || options.includeCode);
     if (wanted) {
-      const sentences = splitSentences(index.text, current.start, current.end);
+      const sentences = current.runs.flatMap((run) => splitSentences(index.text, run.start, run.end));
       if (sentences.length > 0) paragraphs.push({ kind, start: sentences[0]!.start, end: sentences.at(-1)!.end, sentences });
     }
     current = null;
   };
   for (const span of index.spans) {
-    if (!span.node.data.trim() || isSilent(span.node, index.root)) continue;
+    if (!span.node.data.trim()) continue;
     const block = nearestBlock(span.node, index.root);
-    if (current && current.block === block) current.end = span.end;
-    else {
+    if (isSilent(span.node, index.root)) {
+      if (current && current.block === block) current.broken = true;
+      continue;
+    }
+    if (current && current.block === block) {
+      if (current.broken) current.runs.push({ start: span.start, end: span.end });
+      else current.runs.at(-1)!.end = span.end;
+      current.broken = false;
+    } else {
       flush();
-      current = { block, start: span.start, end: span.end };
+      current = { block, runs: [{ start: span.start, end: span.end }], broken: false };
     }
   }
   flush();

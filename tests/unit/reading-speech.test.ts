@@ -30,6 +30,11 @@ describe('read-aloud segments', () => {
     ]);
   });
 
+  it('does not read footnote references, and a sentence ends before one', () => {
+    const paragraphs = segmentForSpeech(indexOf('<p>It was cold.<sup><a href="#user-content-fn1">1</a></sup> Then it snowed<sup><a href="#user-content-fn2">2</a></sup> all night. Water is H<sub>2</sub>O, x<sup>2</sup>.</p>'));
+    expect(paragraphs.map((p) => p.sentences.map((s) => s.text))).toEqual([['It was cold.', 'Then it snowed', 'all night.', 'Water is H2O, x2.']]);
+  });
+
   it('speaks captions and code when asked', () => {
     const kinds = segmentForSpeech(indexOf(ARTICLE), { includeCaptions: true, includeCode: true }).map((p) => p.kind);
     expect(kinds).toContain('caption');
