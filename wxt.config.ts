@@ -17,6 +17,10 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+R' },
         description: 'Open or close the reader view',
       },
+      'save-article': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Save the page to the Folio library',
+      },
     },
     ...(browser === 'firefox'
       ? {

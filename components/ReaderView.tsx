@@ -6,6 +6,7 @@ import { ArticleHeader } from './ArticleHeader';
 import { NoArticle } from './NoArticle';
 import { ReaderToolbar, type SaveState } from './ReaderToolbar';
 import { SafeHtmlBlock } from './SafeHtmlBlock';
+import { useResolvedTheme } from './use-resolved-theme';
 
 export interface ReaderViewProps {
   result: ExtractResult;
@@ -29,12 +30,13 @@ export interface ArticleToolsContext {
 /** The reading surface shared by the page overlay and the saved-article reader page. */
 export function ReaderView({ result, prefs, onPrefsChange, onClose, saveState = 'unavailable', onSave, onOpenLibrary, toolbarExtras, renderArticleTools }: ReaderViewProps) {
   const [showAnyway, setShowAnyway] = useState(false);
+  const paint = useResolvedTheme(prefs.theme);
   // Elements (not refs) in state, so tools re-render once the article is in the DOM.
   const [scroller, setScroller] = useState<HTMLElement | null>(null);
   const [articleElement, setArticleElement] = useState<HTMLElement | null>(null);
   const article = result.ok ? result.article : showAnyway ? result.bestEffort : undefined;
   return (
-    <div ref={setScroller} className="folio-reader" data-theme={prefs.theme} data-font={prefs.font} style={typographyStyle(prefs)}>
+    <div ref={setScroller} className="folio-reader" data-theme={prefs.theme} data-paint={paint} data-font={prefs.font} style={typographyStyle(prefs)}>
       <ReaderToolbar
         prefs={prefs}
         onPrefsChange={onPrefsChange}

@@ -1,4 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { LibraryProtocol } from './library/messages';
 
 /** What the detection script reports for its page. */
 export interface DetectionReport {
@@ -10,7 +11,7 @@ export interface DetectionReport {
  * The one message map between Folio's parts. Verb-noun names; every handler is registered once,
  * in the background (entrypoints/background/).
  */
-export interface ProtocolMap {
+export interface ProtocolMap extends LibraryProtocol {
   /** detect.content → background: this page is (not) an article; sets the toolbar badge. */
   reportDetection(report: DetectionReport): void;
   /** popup → background: open (or close) the reader on the active tab, as the toolbar button does. */

@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { findChrome } from './lib/find-chrome.mjs';
+import { extensionLaunchArgs, findChrome } from './lib/find-chrome.mjs';
 
 const DEMO = path.resolve('tests/fixtures/seed/modal-scroll-lock/source.html');
 const EXTENSION = path.resolve('.output/chrome-mv3');
@@ -41,14 +41,8 @@ const context = await chromium.launchPersistentContext(mkdtempSync(path.join(tmp
   headless,
   viewport: headless ? { width: 1280, height: 900 } : null,
   ignoreDefaultArgs: ['--disable-extensions', '--enable-automation'],
-  args: [
-    `--disable-extensions-except=${EXTENSION}`,
-    `--load-extension=${EXTENSION}`,
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-  ],
+  // Root cannot use Chromium's sandbox.
+  args: extensionLaunchArgs(EXTENSION, { sandbox: process.getuid?.() !== 0 }),
 });
 const page = context.pages()[0] ?? (await context.newPage());
 await page.goto(demoUrl);

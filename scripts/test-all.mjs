@@ -9,6 +9,7 @@ const STEPS = [
   ['Firefox build', 'npx', ['wxt', 'build', '-b', 'firefox']],
   ['web-ext lint (Firefox)', 'npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv2', '--self-hosted']],
   ['end-to-end (Chromium)', 'npx', ['playwright', 'test']],
+  ['end-to-end (Firefox)', 'npx', ['tsx', 'tests/e2e-firefox/smoke.ts']],
 ];
 
 const only = process.argv.slice(2);

@@ -4,10 +4,14 @@ import { registerDetectionBadge } from './detection-badge';
 import { browser } from 'wxt/browser';
 import { openLibrary, registerToolbarBehaviour } from './toolbar-behaviour';
 import { toggleReader } from './toggle-reader';
+import { registerLibraryMenus } from './library-menus';
+import { registerLibraryMessages } from './library-save';
 
 export default defineBackground(() => {
   registerToolbarBehaviour();
   registerDetectionBadge();
+  registerLibraryMessages();
+  registerLibraryMenus();
   onMessage('openLibrary', () => openLibrary());
   onMessage('openReader', async () => toggleReader((await browser.tabs.query({ active: true, currentWindow: true }))[0]));
 });

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { loadBehaviourPrefs, saveBehaviourPrefs, watchBehaviourPrefs, type BehaviourPrefs } from '@/lib/storage/prefs';
 import { toolbarAction } from './action';
 import { toggleReader } from './toggle-reader';
+import { createLibraryMenus } from './library-menus';
 
 const POPUP_PAGE = '/popup.html';
 const MENU_OPEN_LIBRARY = 'folio-open-library';
@@ -26,11 +27,12 @@ function createActionMenu(prefs: BehaviourPrefs): void {
       checked: prefs.toolbarOpens === 'popup',
       contexts: [ACTION_CONTEXT],
     });
+    createLibraryMenus();
   });
 }
 
-export function openLibrary(): Promise<void> {
-  return browser.runtime.openOptionsPage();
+export async function openLibrary(): Promise<void> {
+  await browser.tabs.create({ url: browser.runtime.getURL('/library.html') });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { TypographyPanel } from '@/components/TypographyPanel';
+import { useResolvedTheme } from '@/components/use-resolved-theme';
 import { typographyStyle } from '@/lib/reader/typography';
 import {
   DEFAULT_BEHAVIOUR_PREFS,
@@ -20,6 +21,7 @@ const PREVIEW = 'Folio shows the story and nothing else: no menus, no ads, no si
 export function OptionsApp() {
   const [reader, setReader] = useState<ReaderPrefs>(DEFAULT_READER_PREFS);
   const [behaviour, setBehaviour] = useState<BehaviourPrefs>(DEFAULT_BEHAVIOUR_PREFS);
+  const paint = useResolvedTheme(reader.theme);
   useEffect(() => {
     void loadReaderPrefs().then(setReader);
     void loadBehaviourPrefs().then(setBehaviour);
@@ -55,7 +57,7 @@ export function OptionsApp() {
         <div className="folio-options-panel">
           <TypographyPanel prefs={reader} onChange={changeReader} />
         </div>
-        <div className="folio-reader folio-preview" data-theme={reader.theme} data-font={reader.font} style={typographyStyle(reader)}>
+        <div className="folio-reader folio-preview" data-theme={reader.theme} data-paint={paint} data-font={reader.font} style={typographyStyle(reader)}>
           <div className="folio-article">
             <h1 className="folio-title">A preview of your reader</h1>
             <div className="folio-body">

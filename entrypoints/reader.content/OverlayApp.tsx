@@ -4,6 +4,7 @@ import { ReadingTools } from '@/components/reading/ReadingTools';
 import { createMemoryHighlightAdapter } from '@/lib/reading/highlights';
 import type { ExtractResult } from '@/lib/extract/types';
 import { sendMessage } from '@/lib/messaging';
+import { useSaveArticle } from './use-save-article';
 import { DEFAULT_READER_PREFS, loadReaderPrefs, saveReaderPrefs, watchReaderPrefs, type ReaderPrefs } from '@/lib/storage/prefs';
 
 interface OverlayAppProps {
@@ -25,6 +26,7 @@ export function OverlayApp({ result, onClose }: OverlayAppProps) {
       unwatch();
     };
   }, []);
+  const { saveState, saveError, save } = useSaveArticle(result);
   const changePrefs = (change: Partial<ReaderPrefs>) => {
     setPrefs((current) => ({ ...current, ...change }));
     void saveReaderPrefs(change);
@@ -36,6 +38,9 @@ export function OverlayApp({ result, onClose }: OverlayAppProps) {
       onPrefsChange={changePrefs}
       onClose={onClose}
       onOpenLibrary={() => void sendMessage('openLibrary', undefined)}
+      saveState={saveState}
+      onSave={(article) => void save(article)}
+      toolbarExtras={saveError && <span role="alert" className="folio-save-error">{saveError}</span>}
       renderArticleTools={(context) => <ReadingTools {...context} highlights={highlights} />}
     />
   );

@@ -43,7 +43,9 @@ export function createOverlayController(ctx: ContentScriptContext): OverlayContr
     opening = true;
     try {
       // Extract before anything of Folio's is in the page, so the copy holds only the page.
+      const started = performance.now();
       const result = extractArticle(document, { url: location.href });
+      performance.measure('folio:extract', { start: started, end: performance.now() });
       const mounted = await createShadowRootUi(ctx, {
         name: 'folio-reader',
         // Positioned by the :host rule of components/reader.css (WXT's own reset would undo it).

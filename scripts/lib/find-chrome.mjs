@@ -27,3 +27,20 @@ export function findChrome() {
   if (!found) throw new Error(INSTALL_HINT);
   return found;
 }
+
+/**
+ * Flags for Chromium with an unpacked extension. The network flags keep Chromium from calling home
+ * (these machines refuse such connections, and a user's demo needs none of them).
+ */
+export function extensionLaunchArgs(extensionDir, { sandbox = true } = {}) {
+  return [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+    ...(sandbox ? [] : ['--no-sandbox', '--disable-gpu']),
+  ];
+}

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from '@playwright/test';
-import { findChrome } from '../../../scripts/lib/find-chrome.mjs';
+import { extensionLaunchArgs, findChrome } from '../../../scripts/lib/find-chrome.mjs';
 
 export const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
 
@@ -41,17 +41,7 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
     executablePath: findChrome(),
     headless: true,
     viewport: { width: 1280, height: 900 },
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-sync',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-    ],
+    args: extensionLaunchArgs(EXTENSION_DIR, { sandbox: false }),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;

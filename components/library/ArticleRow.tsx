@@ -1,0 +1,65 @@
+import type { ArticleRecord } from '@/lib/storage/schema';
+import { articleHref, formatMinutes, formatSavedDate } from './format';
+
+export interface ArticleRowProps {
+  record: ArticleRecord;
+  readerUrl: string;
+  selected: boolean;
+  onSelect: (selected: boolean) => void;
+  onArchive: () => void;
+  onFavourite: () => void;
+  onDelete: () => void;
+  onTagClick: (tag: string) => void;
+  onRemoveTag: (tag: string) => void;
+}
+
+/** One article in the library list: what it is, how far it was read, and its actions. */
+export function ArticleRow({ record, readerUrl, selected, onSelect, onArchive, onFavourite, onDelete, onTagClick, onRemoveTag }: ArticleRowProps) {
+  const progress = record.read ? 'Read' : record.progress.percent > 0 ? `${Math.round(record.progress.percent)}%` : null;
+  return (
+    <div className={`folio-row${selected ? ' is-selected' : ''}`} data-id={record.id}>
+      <input type="checkbox" className="folio-row-check" checked={selected} onChange={(event) => onSelect(event.target.checked)} aria-label={`Select “${record.title}”`} />
+      <div className="folio-row-main">
+        <a className="folio-row-title" href={articleHref(record.id, readerUrl)} target="_blank" rel="noopener">
+          {record.title}
+        </a>
+        <div className="folio-row-meta">
+          {[record.siteName, formatSavedDate(record.savedAt), record.archived ? 'archived' : null, formatMinutes(record.readingMinutes), progress, record.contentState === 'pending' ? 'not downloaded' : null, record.contentState === 'failed' ? 'download failed' : null]
+            .filter(Boolean)
+            .join(' · ')}
+          {record.progress.percent > 0 && !record.read && (
+            <span className="folio-row-progress" aria-hidden="true">
+              <span style={{ width: `${record.progress.percent}%` }} />
+            </span>
+          )}
+        </div>
+        {record.excerpt && <p className="folio-row-excerpt">{record.excerpt}</p>}
+        {record.tags.length > 0 && (
+          <ul className="folio-tags" aria-label="Tags">
+            {record.tags.map((tag) => (
+              <li key={tag}>
+                <button type="button" className="folio-tag" onClick={() => onTagClick(tag)} title={`Show articles tagged “${tag}”`}>
+                  {tag}
+                </button>
+                <button type="button" className="folio-tag-remove" onClick={() => onRemoveTag(tag)} aria-label={`Remove tag “${tag}”`}>
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <div className="folio-row-actions">
+        <button type="button" onClick={onFavourite} aria-pressed={record.favourite === 1} aria-label={record.favourite ? 'Remove from favourites' : 'Add to favourites'} title="Favourite">
+          {record.favourite ? '★' : '☆'}
+        </button>
+        <button type="button" onClick={onArchive} title={record.archived ? 'Move back to the list' : 'Archive'}>
+          {record.archived ? 'Unarchive' : 'Archive'}
+        </button>
+        <button type="button" onClick={onDelete} title="Delete (can be undone)">
+          Delete
+        </button>
+      </div>
+    </div>
+  );
+}

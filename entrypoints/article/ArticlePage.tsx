@@ -1,0 +1,133 @@
+import { useCallback, useEffect, useState } from 'react';
+import { ReaderView } from '@/components/ReaderView';
+import type { ExtractResult } from '@/lib/extract/types';
+import { recordToArticle } from '@/lib/library/article-record';
+import { downloadArticle } from '@/lib/library/download-article';
+import { requestDownloadPermission } from '@/lib/library/page-permissions';
+import { libraryDb } from '@/lib/storage/db';
+import { getArticle, setArchived, setFavourite, storeDownloadedContent, type SavedArticle } from '@/lib/storage/library-repo';
+import type { ReadingProgress } from '@/lib/storage/schema';
+import { DEFAULT_READER_PREFS, loadReaderPrefs, saveReaderPrefs, watchReaderPrefs, type ReaderPrefs } from '@/lib/storage/prefs';
+import { browser } from 'wxt/browser';
+import { useReadingProgress } from './use-reading-progress';
+
+type PageState =
+  | { kind: 'loading' }
+  | { kind: 'error'; message: string }
+  | { kind: 'pending'; saved: SavedArticle; downloading: boolean; detail: string | null }
+  | { kind: 'ready'; saved: SavedArticle; result: ExtractResult };
+
+function readyState(saved: SavedArticle): PageState {
+  if (!saved.content) return { kind: 'pending', saved, downloading: false, detail: saved.record.contentError };
+  return { kind: 'ready', saved, result: { ok: true, article: recordToArticle(saved.record, saved.content) } };
+}
+
+/** The offline reader: a saved article with the overlay's typography and controls, resuming where it was left. */
+export function ArticlePage({ id }: { id: string }) {
+  const [state, setState] = useState<PageState>({ kind: 'loading' });
+  const [prefs, setPrefs] = useState<ReaderPrefs>(DEFAULT_READER_PREFS);
+  const [percent, setPercent] = useState<number | null>(null);
+
+  useEffect(() => {
+    void loadReaderPrefs().then(setPrefs);
+    return watchReaderPrefs(setPrefs);
+  }, []);
+
+  useEffect(() => {
+    void getArticle(libraryDb(), id).then((result) => {
+      if (!result.ok) {
+        setState({ kind: 'error', message: result.error.message });
+        return;
+      }
+      document.title = `${result.value.record.title} · Folio`;
+      setState(readyState(result.value));
+    });
+  }, [id]);
+
+  const download = async (saved: SavedArticle) => {
+    setState({ kind: 'pending', saved, downloading: true, detail: null });
+    if (!(await requestDownloadPermission())) {
+      setState({ kind: 'pending', saved, downloading: false, detail: 'Folio needs permission to read web pages to download this article.' });
+      return;
+    }
+    const outcome = await downloadArticle(saved.record.url);
+    const stored = await storeDownloadedContent(libraryDb(), id, outcome);
+    const reloaded = await getArticle(libraryDb(), id);
+    if (!outcome.ok || !stored.ok || !reloaded.ok) {
+      const detail = !outcome.ok ? outcome.detail : !stored.ok ? stored.error.message : 'The article vanished from the library.';
+      setState({ kind: 'pending', saved, downloading: false, detail });
+      return;
+    }
+    setState(readyState(reloaded.value));
+  };
+
+  const onProgress = useCallback((value: number, finished: boolean) => setPercent(finished ? 100 : value), []);
+  // Resume once, from the progress stored when the article was opened (not on every later reload).
+  const [resumeFrom, setResumeFrom] = useState<ReadingProgress | null>(null);
+  if (state.kind === 'ready' && resumeFrom === null) setResumeFrom(state.saved.record.progress);
+  useReadingProgress(id, resumeFrom, onProgress);
+
+  if (state.kind === 'loading') return <p className="folio-article-status">Opening…</p>;
+  if (state.kind === 'error') {
+    return (
+      <div className="folio-article-status" role="alert">
+        <p>{state.message}</p>
+        <button type="button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/library.html') })}>
+          Open the library
+        </button>
+      </div>
+    );
+  }
+  if (state.kind === 'pending') {
+    const { saved } = state;
+    return (
+      <div className="folio-article-status">
+        <h1>{saved.record.title}</h1>
+        <p>Folio has the link but not the article's text yet.</p>
+        {state.detail && <p role="alert">{state.detail}</p>}
+        <button type="button" disabled={state.downloading} onClick={() => void download(saved)}>
+          {state.downloading ? 'Downloading…' : 'Download and read'}
+        </button>
+        <a href={saved.record.url} target="_blank" rel="noopener noreferrer">
+          Open the original
+        </a>
+      </div>
+    );
+  }
+
+  const { record } = state.saved;
+  const toggle = async (change: 'archived' | 'favourite') => {
+    const next = change === 'archived' ? !record.archived : !record.favourite;
+    await (change === 'archived' ? setArchived : setFavourite)(libraryDb(), [id], next);
+    const reloaded = await getArticle(libraryDb(), id);
+    if (reloaded.ok) setState((current) => (current.kind === 'ready' ? { ...current, saved: reloaded.value } : current));
+  };
+  const shownPercent = percent ?? record.progress.percent;
+  return (
+    <ReaderView
+      result={state.result}
+      prefs={prefs}
+      onPrefsChange={(change) => {
+        setPrefs((current) => ({ ...current, ...change }));
+        void saveReaderPrefs(change);
+      }}
+      onClose={() => window.close()}
+      saveState="saved"
+      onSave={() => undefined}
+      onOpenLibrary={() => void browser.tabs.create({ url: browser.runtime.getURL('/library.html') })}
+      toolbarExtras={
+        <>
+          <span className="folio-progress-label" aria-label="Reading progress">
+            {record.read || shownPercent === 100 ? 'Read ✓' : `${Math.round(shownPercent)}%`}
+          </span>
+          <button type="button" className="folio-button" aria-pressed={record.favourite === 1} onClick={() => void toggle('favourite')}>
+            {record.favourite ? '★ Favourite' : '☆ Favourite'}
+          </button>
+          <button type="button" className="folio-button" aria-pressed={record.archived === 1} onClick={() => void toggle('archived')}>
+            {record.archived ? 'Unarchive' : 'Archive'}
+          </button>
+        </>
+      }
+    />
+  );
+}

@@ -1,0 +1,8 @@
+import { createRoot } from 'react-dom/client';
+import { libraryDb } from '@/lib/storage/db';
+import './library.css';
+import { LibraryApp } from './LibraryApp';
+
+// Open the database while React mounts: the first list query then finds it ready.
+void libraryDb().open().catch(() => undefined);
+createRoot(document.getElementById('root')!).render(<LibraryApp />);

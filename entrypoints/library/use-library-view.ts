@@ -1,0 +1,94 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { SearchService } from '@/lib/library/search/search-service';
+import { libraryDb } from '@/lib/storage/db';
+import { getArticleRecords, listArticleIds, listArticles, type LibraryQuery } from '@/lib/storage/library-repo-query';
+import type { ArticleRecord } from '@/lib/storage/schema';
+
+const FIRST_PAGE = 60;
+const MAX_SEARCH_RESULTS = 500;
+
+export interface LibraryView {
+  /** Every id the view shows, in order (null while the first page loads). */
+  ids: string[] | null;
+  records: ReadonlyMap<string, ArticleRecord>;
+  /** Loads the records of rows about to be shown. */
+  ensureRange: (start: number, end: number) => void;
+  error: string | null;
+  reload: () => void;
+  search: SearchService;
+}
+
+/**
+ * The list behind the library page. Without a search: the first page straight from its index (fast at
+ * 10,000 articles), then every id of the view (keys only) for the virtual list, rows loaded as they
+ * scroll in. With a search: the best matches in the whole library.
+ */
+export function useLibraryView(query: LibraryQuery, searchText: string): LibraryView {
+  const search = useMemo(() => new SearchService(libraryDb()), []);
+  const [ids, setIds] = useState<string[] | null>(null);
+  const [records, setRecords] = useState<Map<string, ArticleRecord>>(new Map());
+  const [error, setError] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
+  const loading = useRef(new Set<string>());
+  const queryKey = JSON.stringify(query);
+
+  useEffect(() => {
+    let current = true;
+    const started = performance.now();
+    const view = JSON.parse(queryKey) as LibraryQuery;
+    const remember = (items: ArticleRecord[], fresh: boolean) =>
+      setRecords((old) => {
+        const next = new Map(fresh ? [] : old);
+        for (const item of items) next.set(item.id, item);
+        return next;
+      });
+    void (async () => {
+      if (searchText.trim()) {
+        const hits = await search.search(searchText, MAX_SEARCH_RESULTS);
+        if (!current) return;
+        if (!hits.ok) return setError(hits.error.message);
+        // A search covers the whole library (archive included), best match first; rows load as they show.
+        setRecords(new Map());
+        setIds(hits.value.map((hit) => hit.id));
+        // Read by the benchmark (scripts/bench-library.ts).
+        performance.measure('folio:library-search', { start: started });
+        return;
+      }
+      const first = await listArticles(libraryDb(), { ...view, offset: 0, limit: FIRST_PAGE, withTotal: false });
+      if (!current) return;
+      if (!first.ok) return setError(first.error.message);
+      remember(first.value.items, true);
+      setIds(first.value.items.map((record) => record.id));
+      performance.measure('folio:library-first-page', { start: started });
+      if (first.value.items.length === FIRST_PAGE) {
+        const all = await listArticleIds(libraryDb(), view);
+        if (current && all.ok) setIds(all.value);
+      }
+    })();
+    return () => {
+      current = false;
+    };
+  }, [queryKey, searchText, search, version]);
+
+  const ensureRange = useCallback(
+    (start: number, end: number) => {
+      if (!ids) return;
+      const missing = ids.slice(start, end).filter((id) => !records.has(id) && !loading.current.has(id));
+      if (missing.length === 0) return;
+      for (const id of missing) loading.current.add(id);
+      void getArticleRecords(libraryDb(), missing).then((found) => {
+        for (const id of missing) loading.current.delete(id);
+        if (!found.ok) return setError(found.error.message);
+        setRecords((old) => {
+          const next = new Map(old);
+          for (const record of found.value) next.set(record.id, record);
+          return next;
+        });
+      });
+    },
+    [ids, records],
+  );
+
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
+  return { ids, records, ensureRange, error, reload, search };
+}

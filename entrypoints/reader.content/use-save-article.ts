@@ -1,0 +1,39 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { SaveState } from '@/components/ReaderToolbar';
+import type { Article, ExtractResult } from '@/lib/extract/types';
+import { sendMessage } from '@/lib/messaging';
+
+/**
+ * The overlay's Save button: asks the background whether the page is saved ("Saved ✓" at once when it
+ * is), saves through it, and keeps the failure message to show instead of losing the save silently.
+ */
+export function useSaveArticle(result: ExtractResult) {
+  const [state, setState] = useState<SaveState>('idle');
+  const [error, setError] = useState<string | null>(null);
+  const canonicalUrl = result.ok ? result.article.url : (result.bestEffort?.url ?? null);
+
+  useEffect(() => {
+    let active = true;
+    sendMessage('getSavedState', { pageUrl: location.href, canonicalUrl })
+      .then((saved) => active && saved.saved && setState('saved'))
+      .catch(() => undefined);
+    return () => {
+      active = false;
+    };
+  }, [canonicalUrl]);
+
+  const save = useCallback(async (article: Article) => {
+    setState('saving');
+    setError(null);
+    try {
+      const saved = await sendMessage('saveArticle', { article, pageUrl: location.href });
+      setState(saved.ok ? 'saved' : 'error');
+      if (!saved.ok) setError(saved.error.message);
+    } catch (caught) {
+      setState('error');
+      setError(`Folio could not save: ${String(caught)}`);
+    }
+  }, []);
+
+  return { saveState: state, saveError: error, save };
+}

@@ -1,0 +1,167 @@
+import { distinctTerms } from './tokenize';
+
+/**
+ * Full-text index over article bodies. MiniSearch over 2,000 synthetic 1,200-word bodies took 11 s to
+ * build, 74 MB of heap and 345 ms per prefix query (scripts/_measure notes in the report), so bodies get
+ * this compact inverted index instead: each term maps to the ascending ordinals of the documents
+ * containing it (presence only, no positions), stored as typed arrays once built or loaded. Deleting
+ * marks an ordinal dead; a snapshot drops dead ordinals.
+ */
+
+export interface BodyIndexSnapshot {
+  format: 1;
+  /** Document ids by ordinal. */
+  ids: string[];
+  /** Terms joined by newlines (one string clones far faster than 200,000 small ones). */
+  terms: string;
+  /** postings for term i are postings[offsets[i]] .. postings[offsets[i + 1]). */
+  offsets: Uint32Array;
+  postings: Uint32Array;
+}
+
+type Postings = Uint32Array | number[];
+
+/** Query-time cap on how many completions of a typed prefix are looked at (the most common win). */
+const MAX_PREFIX_EXPANSIONS = 64;
+
+export class BodyIndex {
+  private ids: (string | null)[] = [];
+  private readonly ordinals = new Map<string, number>();
+  private readonly postings = new Map<string, Postings>();
+  private sortedTerms: string[] | null = null;
+  /** Terms added since `sortedTerms` was built: scanned directly, merged in when there are many. */
+  private newTerms: string[] = [];
+
+  get size(): number {
+    return this.ordinals.size;
+  }
+
+  /** How many ordinals exist, dead ones included (the length of per-document score arrays). */
+  get capacity(): number {
+    return this.ids.length;
+  }
+
+  has(id: string): boolean {
+    return this.ordinals.has(id);
+  }
+
+  ordinalOf(id: string): number | undefined {
+    return this.ordinals.get(id);
+  }
+
+  idAt(ordinal: number): string | null {
+    return this.ids[ordinal] ?? null;
+  }
+
+  /** Adds (or replaces) a document. An article without a body yet is added with '' so it has an ordinal. */
+  add(id: string, text: string): number {
+    this.remove(id);
+    const ordinal = this.ids.length;
+    this.ids.push(id);
+    this.ordinals.set(id, ordinal);
+    for (const term of distinctTerms(text)) {
+      const list = this.postings.get(term);
+      if (!list) {
+        this.postings.set(term, [ordinal]);
+        if (this.sortedTerms) this.newTerms.push(term);
+      } else if (Array.isArray(list)) {
+        list.push(ordinal);
+      } else {
+        // Loaded lists are typed arrays; the first addition copies that one list into a growable array.
+        const grown = Array.from(list);
+        grown.push(ordinal);
+        this.postings.set(term, grown);
+      }
+    }
+    return ordinal;
+  }
+
+  /** Turns growable lists into typed arrays (after a bulk build: a quarter of the memory). */
+  compact(): void {
+    for (const [term, list] of this.postings) if (Array.isArray(list)) this.postings.set(term, Uint32Array.from(list));
+  }
+
+  remove(id: string): void {
+    const ordinal = this.ordinals.get(id);
+    if (ordinal === undefined) return;
+    this.ids[ordinal] = null;
+    this.ordinals.delete(id);
+  }
+
+  /** Live ordinals containing `term` exactly. */
+  exact(term: string): Postings {
+    return this.postings.get(term) ?? [];
+  }
+
+  /**
+   * Terms starting with `prefix` (the word being typed), most frequent first, at most
+   * MAX_PREFIX_EXPANSIONS of them.
+   */
+  completions(prefix: string): string[] {
+    // Re-sorting 200,000 terms after each save would cost more than the search: new terms wait aside.
+    if (!this.sortedTerms || this.newTerms.length > 2_000) {
+      this.sortedTerms = [...this.postings.keys()].sort();
+      this.newTerms = [];
+    }
+    const sorted = this.sortedTerms;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: string[] = [];
+    for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix); i += 1) found.push(sorted[i]!);
+    for (const term of this.newTerms) if (term.startsWith(prefix)) found.push(term);
+    if (found.length <= MAX_PREFIX_EXPANSIONS) return found;
+    return found.sort((a, b) => this.exact(b).length - this.exact(a).length).slice(0, MAX_PREFIX_EXPANSIONS);
+  }
+
+  /** Document frequency weight: rare terms count more. */
+  weight(term: string): number {
+    const df = this.exact(term).length;
+    return df === 0 ? 0 : Math.log(1 + this.size / df);
+  }
+
+  toSnapshot(): BodyIndexSnapshot {
+    // Compact: renumber live documents 0..n-1 and drop dead ordinals from every list.
+    const renumber = new Int32Array(this.ids.length).fill(-1);
+    const ids: string[] = [];
+    this.ids.forEach((id, ordinal) => {
+      if (id !== null) {
+        renumber[ordinal] = ids.length;
+        ids.push(id);
+      }
+    });
+    const terms: string[] = [];
+    const offsetList: number[] = [0];
+    let total = 0;
+    for (const list of this.postings.values()) total += list.length;
+    const postings = new Uint32Array(total);
+    let cursor = 0;
+    for (const [term, list] of this.postings) {
+      const start = cursor;
+      for (let i = 0; i < list.length; i += 1) {
+        const mapped = renumber[list[i]!]!;
+        if (mapped >= 0) postings[cursor++] = mapped;
+      }
+      if (cursor > start) {
+        terms.push(term);
+        offsetList.push(cursor);
+      }
+    }
+    return { format: 1, ids, terms: terms.join('\n'), offsets: Uint32Array.from(offsetList), postings: postings.slice(0, cursor) };
+  }
+
+  static fromSnapshot(snapshot: BodyIndexSnapshot): BodyIndex {
+    const index = new BodyIndex();
+    index.ids = [...snapshot.ids];
+    snapshot.ids.forEach((id, ordinal) => index.ordinals.set(id, ordinal));
+    const terms = snapshot.terms === '' ? [] : snapshot.terms.split('\n');
+    terms.forEach((term, i) => {
+      index.postings.set(term, snapshot.postings.subarray(snapshot.offsets[i]!, snapshot.offsets[i + 1]!));
+    });
+    return index;
+  }
+}

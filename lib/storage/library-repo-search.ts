@@ -1,0 +1,83 @@
+import type { SearchableArticle, LibrarySearchSnapshot } from '../library/search/library-search';
+import type { LibraryDb } from './db';
+import { SCHEMA_VERSION } from './schema';
+import { attempt, type StorageResult } from './storage-errors';
+
+/** Storage side of the search index: its snapshot, and the changes a loaded index has not seen yet. */
+
+const SNAPSHOT_KEY = 'search-index';
+/** Re-read a little before the watermark: a write stamped just before it may have committed just after. */
+export const WATERMARK_MARGIN_MS = 5_000;
+
+export function loadSearchSnapshot(db: LibraryDb): Promise<StorageResult<LibrarySearchSnapshot | null>> {
+  return attempt(async () => {
+    const record = await db.meta.get(SNAPSHOT_KEY);
+    const value = record?.value as LibrarySearchSnapshot | undefined;
+    return value && value.format === 1 ? value : null;
+  });
+}
+
+export function saveSearchSnapshot(db: LibraryDb, snapshot: LibrarySearchSnapshot): Promise<StorageResult<void>> {
+  return attempt(async () => {
+    await db.meta.put({ schemaVersion: SCHEMA_VERSION, key: SNAPSHOT_KEY, value: snapshot });
+  });
+}
+
+export interface IndexChanges {
+  upserts: { article: SearchableArticle; updatedAt: number }[];
+  removals: string[];
+  /** The newest change time seen. */
+  newest: number;
+}
+
+/**
+ * Calls `onBatch` with the articles changed since `since` (all of them for 0), `batchSize` at a time so
+ * a first build never holds every body at once, then once with the removals.
+ */
+export function readIndexChanges(
+  db: LibraryDb,
+  since: number,
+  onBatch: (changes: IndexChanges) => void,
+  batchSize = 250,
+  /** Articles the index already holds at this change time: their bodies are not read again. */
+  alreadyIndexed: (id: string, updatedAt: number) => boolean = () => false,
+): Promise<StorageResult<number>> {
+  return attempt(async () => {
+    const from = since > 0 ? since - WATERMARK_MARGIN_MS : 0;
+    let newest = since;
+    let offset = 0;
+    for (;;) {
+      const page = await db.articles.where('updatedAt').aboveOrEqual(from).offset(offset).limit(batchSize).toArray();
+      if (page.length === 0) break;
+      offset += page.length;
+      for (const record of page) newest = Math.max(newest, record.updatedAt);
+      const records = page.filter((record) => !alreadyIndexed(record.id, record.updatedAt));
+      const contents = await db.contents.bulkGet(records.map((record) => record.id));
+      const upserts = records.map((record, i) => ({
+        updatedAt: record.updatedAt,
+        article: {
+          id: record.id,
+          title: record.title,
+          siteName: record.siteName,
+          byline: record.byline,
+          tags: record.tags,
+          text: contents[i]?.textContent ?? record.excerpt ?? '',
+        },
+      }));
+      if (upserts.length > 0) onBatch({ upserts, removals: [], newest });
+      if (page.length < batchSize) break;
+    }
+    if (since > 0) {
+      const [trashed, tombstones] = await Promise.all([
+        db.trash.where('deletedAt').aboveOrEqual(from).toArray(),
+        db.tombstones.where('deletedAt').aboveOrEqual(from).toArray(),
+      ]);
+      const removals = [...trashed.map((item) => item.id), ...tombstones.map((item) => item.url)];
+      for (const item of [...trashed, ...tombstones]) newest = Math.max(newest, item.deletedAt);
+      // A restored article is both trashed-then-restored (gone from trash) and upserted: fine. One still
+      // in the trash is removed here even if an older batch above re-added it.
+      if (removals.length > 0) onBatch({ upserts: [], removals, newest });
+    }
+    return newest;
+  });
+}

@@ -1,0 +1,155 @@
+import { describe, expect, it, vi } from 'vitest';
+import { LibrarySearch, type SearchableArticle } from '../../lib/library/search/library-search';
+import { SearchService } from '../../lib/library/search/search-service';
+import { tokenize } from '../../lib/library/search/tokenize';
+import { saveArticle, setTags } from '../../lib/storage/library-repo';
+import { deleteArticles, restoreArticles } from '../../lib/storage/library-repo-trash';
+import { freshDb, makeArticle } from './library-test-helpers';
+
+const doc = (id: string, title: string, text: string, tags: string[] = []): SearchableArticle => ({ id, title, siteName: null, byline: null, tags, text });
+const ids = (hits: { id: string }[]) => hits.map((hit) => hit.id);
+
+function sampleIndex(): LibrarySearch {
+  const index = LibrarySearch.empty();
+  index.upsert(doc('a', 'Sourdough bread at home', 'Flour, water and patience make a loaf.'));
+  index.upsert(doc('b', 'Rust ownership explained', 'The borrow checker keeps memory safe without a garbage collector.', ['programming']));
+  index.upsert(doc('c', 'Notes on patience', 'Waiting is a skill; bread teaches it.'));
+  index.upsert(doc('d', 'Café culture in Zürich', 'Espresso and croissants by the lake.'));
+  return index;
+}
+
+describe('tokenize', () => {
+  it('splits on anything but letters and digits, lower-cases and folds accents', () => {
+    expect(tokenize('Café-culture in ZÜRICH, 2024!')).toEqual(['cafe', 'culture', 'in', 'zurich', '2024']);
+    expect(tokenize('日本語 text')).toEqual(['日本語', 'text']);
+  });
+});
+
+describe('LibrarySearch', () => {
+  it('finds words in titles and bodies, titles ranked first', () => {
+    const index = sampleIndex();
+    expect(ids(index.search('bread '))).toEqual(['a', 'c']);
+    expect(ids(index.search('patience '))).toEqual(['c', 'a']);
+    expect(ids(index.search('garbage '))).toEqual(['b']);
+  });
+
+  it('requires every word, matching the last one as a prefix while typing', () => {
+    const index = sampleIndex();
+    expect(ids(index.search('bread pat'))).toEqual(expect.arrayContaining(['a', 'c']));
+    expect(ids(index.search('bread water '))).toEqual(['a']);
+    expect(ids(index.search('borrow chec'))).toEqual(['b']);
+    expect(ids(index.search('borrow chec '))).toEqual([]);
+    expect(index.search('   ')).toEqual([]);
+  });
+
+  it('matches tags, accents folded, and small typos in titles', () => {
+    const index = sampleIndex();
+    expect(ids(index.search('programming '))).toEqual(['b']);
+    expect(ids(index.search('zurich cafe '))).toEqual(['d']);
+    expect(ids(index.search('owenrship '))).toEqual(['b']);
+  });
+
+  it('replaces and removes documents', () => {
+    const index = sampleIndex();
+    index.upsert(doc('a', 'Focaccia', 'Olive oil and salt.'));
+    expect(ids(index.search('sourdough '))).toEqual([]);
+    expect(ids(index.search('olive '))).toEqual(['a']);
+    index.remove('c');
+    expect(ids(index.search('patience '))).toEqual([]);
+    expect(index.size).toBe(3);
+  });
+
+  it('survives a snapshot round trip (through structured clone, as IndexedDB stores it) and keeps accepting changes', () => {
+    const index = sampleIndex();
+    index.remove('b');
+    index.watermark = 1234;
+    const restored = LibrarySearch.fromSnapshot(structuredClone(index.toSnapshot()));
+    expect(restored.watermark).toBe(1234);
+    expect(restored.size).toBe(3);
+    const queries = ['bread ', 'patience ', 'zur', 'garbage ', 'programming '];
+    // Before the title index is parsed the body index answers alone: the same articles, maybe ranked differently.
+    expect(restored.titleIndexLoaded).toBe(false);
+    for (const query of queries) expect(ids(restored.search(query)).sort()).toEqual(ids(index.search(query)).sort());
+    restored.loadTitleIndex();
+    for (const query of queries) expect(ids(restored.search(query))).toEqual(ids(index.search(query)));
+    const lazy = LibrarySearch.fromSnapshot(structuredClone(index.toSnapshot()));
+    lazy.upsert(doc('z', 'Owenrship fuzzy', ''));
+    lazy.remove('a');
+    lazy.loadTitleIndex();
+    expect(ids(lazy.search('sourdough '))).toEqual([]);
+    expect(ids(lazy.search('ownership '))).toEqual(expect.arrayContaining(['z']));
+    restored.upsert(doc('e', 'More bread', 'Rye.'));
+    restored.upsert(doc('a', 'Sourdough bread at home', 'Flour, water, patience, rye.'));
+    expect(ids(restored.search('rye '))).toEqual(expect.arrayContaining(['a', 'e']));
+    expect(ids(restored.search('rye ')).length).toBe(2);
+  });
+});
+
+describe('SearchService', () => {
+  it('builds from the stores, then sees saves, edits, deletes and undo made through another connection', async () => {
+    const db = freshDb();
+    await saveArticle(db, { article: makeArticle({ url: 'https://e.com/1', title: 'Alpine lakes', textContent: 'Cold clear water.' }), pageUrl: 'https://e.com/1' });
+    const service = new SearchService(db);
+    const search = async (q: string) => {
+      const result = await service.search(q);
+      if (!result.ok) throw new Error(result.error.message);
+      return ids(result.value).sort();
+    };
+    expect(await search('alpine ')).toEqual(['https://e.com/1']);
+
+    await saveArticle(db, { article: makeArticle({ url: 'https://e.com/2', title: 'Deserts', textContent: 'Dry sand and cold nights.' }), pageUrl: 'https://e.com/2' });
+    await setTags(db, 'https://e.com/1', ['travel']);
+    expect(await search('cold ')).toEqual(['https://e.com/1', 'https://e.com/2']);
+    expect(await search('travel ')).toEqual(['https://e.com/1']);
+    await deleteArticles(db, ['https://e.com/2']);
+    expect(await search('cold ')).toEqual(['https://e.com/1']);
+    await restoreArticles(db, ['https://e.com/2']);
+    expect(await search('sand ')).toEqual(['https://e.com/2']);
+
+    // A second page loads the persisted snapshot and catches up with what changed after it.
+    await service.persist();
+    await saveArticle(db, { article: makeArticle({ url: 'https://e.com/3', title: 'Fjords', textContent: 'Cold steep water.' }), pageUrl: 'https://e.com/3' });
+    const other = new SearchService(db);
+    const result = await other.search('cold ');
+    expect(result.ok && ids(result.value).sort()).toEqual(['https://e.com/1', 'https://e.com/2', 'https://e.com/3']);
+  });
+});
+
+describe('BodyIndex completions', () => {
+  it('completes prefixes with terms added after the first search, without re-sorting', () => {
+    const index = LibrarySearch.empty();
+    index.upsert(doc('a', 'One', 'alpha alpine'));
+    expect(ids(index.search('alp'))).toEqual(['a']);
+    index.upsert(doc('b', 'Two', 'alpaca'));
+    expect(ids(index.search('alpa'))).toEqual(['b']);
+    expect(ids(index.search('alp')).sort()).toEqual(['a', 'b']);
+  });
+});
+
+describe('SearchService catch-up', () => {
+  it('reads again only the bodies of articles that changed since they were indexed', async () => {
+    const db = freshDb();
+    await saveArticle(db, { article: makeArticle({ url: 'https://e.com/1', title: 'One', textContent: 'apples' }), pageUrl: 'https://e.com/1' });
+    await saveArticle(db, { article: makeArticle({ url: 'https://e.com/2', title: 'Two', textContent: 'pears' }), pageUrl: 'https://e.com/2' });
+    const service = new SearchService(db);
+    await service.search('apples ');
+    const reads = vi.spyOn(db.contents, 'bulkGet');
+    await service.search('pears ');
+    expect(reads.mock.calls.flatMap(([ids]) => ids)).toEqual([]);
+    await setTags(db, 'https://e.com/2', ['fruit']);
+    const result = await service.search('fruit ');
+    expect(reads.mock.calls.flatMap(([ids]) => ids)).toEqual(['https://e.com/2']);
+    expect(result.ok && ids(result.value)).toEqual(['https://e.com/2']);
+  });
+});
+
+describe('topHits', () => {
+  it('returns the best ordinals in order, ties to the later one, also when it prunes', async () => {
+    const { topHits } = await import('../../lib/library/search/library-search');
+    const scores = Float64Array.from({ length: 1000 }, (_, i) => (i * 7919) % 101);
+    const all = Array.from({ length: 1000 }, (_, i) => i);
+    const expected = [...all].sort((a, b) => scores[b]! - scores[a]! || b - a).slice(0, 10);
+    expect(topHits([...all], scores, 10)).toEqual(expected);
+    expect(topHits([3, 1, 2], Float64Array.from([0, 5, 5, 9]), 2)).toEqual([3, 2]);
+  });
+});
