@@ -13,7 +13,8 @@ async function openArticle(page: Page, folio: { pressToolbarButton(page: Page): 
 /** Selects `phrase` inside the overlay's article with the mouse, as a person would. */
 async function selectWithMouse(page: Page, phrase: string) {
   const box = await page.evaluate((wanted) => {
-    const body = document.querySelector('folio-reader')!.shadowRoot!.querySelector('.folio-body')!;
+    // In the overlay the article is inside Folio's shadow root; on the saved-article page it is not.
+    const body = (document.querySelector('folio-reader')?.shadowRoot ?? document).querySelector('.folio-body')!;
     const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const at = (node as Text).data.indexOf(wanted);
@@ -195,5 +196,38 @@ test.describe('reading tools in the overlay', () => {
     const results = await new AxeBuilder({ page }).include('folio-reader').analyze();
     const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
     expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+});
+
+test.describe('reading tools on the saved-article page', () => {
+  test('a highlight with a note is stored with the article: close and reopen, it is there', async ({ folio, server, page }) => {
+    await openArticle(page, folio, server.url(ARTICLE));
+    const save = page.locator(`${READER} .folio-save`);
+    await expect(save).toHaveText('Save', { timeout: 20_000 });
+    await save.click();
+    await expect(save).toHaveText('Saved ✓');
+    await page.keyboard.press('Escape');
+
+    await page.goto(`chrome-extension://${folio.extensionId}/library.html`);
+    const href = await page.locator('.folio-row-title', { hasText: 'How bridges fail' }).getAttribute('href');
+    await page.goto(href!);
+    const reader = page.locator('.folio-reader');
+    await expect(reader.locator('.folio-body h2').first()).toBeVisible();
+    await selectWithMouse(page, 'Modern sensors can report strain');
+    await reader.getByRole('button', { name: 'Highlight blue' }).click();
+    await reader.getByRole('textbox', { name: 'Note' }).fill('Ask about sensor costs.');
+    await reader.getByRole('button', { name: 'Close highlight menu' }).click();
+
+    await page.close();
+    const reopened = await folio.context.newPage();
+    await reopened.goto(href!);
+    const mark = reopened.locator('.folio-reader .folio-body mark.folio-highlight');
+    await expect(mark).toHaveText(['Modern sensors can report strain']);
+    await expect(mark).toHaveAttribute('data-color', 'blue');
+    await reopened.getByRole('button', { name: /^Highlights/ }).click();
+    const panel = reopened.getByRole('complementary', { name: 'Highlights' });
+    await expect(panel).toContainText('Ask about sensor costs.');
+    await expect(panel).not.toContainText('not saved');
+    await reopened.close();
   });
 });
