@@ -3,7 +3,7 @@ export function ReadingProgress({ fraction, minutesLeft }: { fraction: number; m
   const percent = Math.round(fraction * 100);
   return (
     <div className="folio-reading-progress">
-      <div className="folio-progress-track" role="progressbar" aria-label="Reading progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
+      <div className="folio-progress-track" role="progressbar" aria-label="Position in the article" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
         <div className="folio-progress-fill" style={{ width: `${percent}%` }} />
       </div>
       <span className="folio-minutes-left">{minutesLeft === 0 ? 'Done' : `${minutesLeft} min left`}</span>
