@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { ReaderView } from '@/components/ReaderView';
 import { ReadingTools } from '@/components/reading/ReadingTools';
-import { createMemoryHighlightAdapter } from '@/lib/reading/highlights';
 import type { ExtractResult } from '@/lib/extract/types';
 import { sendMessage } from '@/lib/messaging';
+import { useOverlayHighlights } from './use-overlay-highlights';
 import { useSaveArticle } from './use-save-article';
 import { DEFAULT_READER_PREFS, loadReaderPrefs, saveReaderPrefs, watchReaderPrefs, type ReaderPrefs } from '@/lib/storage/prefs';
 
@@ -15,8 +15,6 @@ interface OverlayAppProps {
 /** The overlay's live state: preferences loaded, watched (other tabs, other devices) and saved. */
 export function OverlayApp({ result, onClose }: OverlayAppProps) {
   const [prefs, setPrefs] = useState<ReaderPrefs>(DEFAULT_READER_PREFS);
-  // Not saved yet: highlights live as long as the overlay (until the library's store is wired in).
-  const [highlights] = useState(() => createMemoryHighlightAdapter());
   useEffect(() => {
     let active = true;
     void loadReaderPrefs().then((loaded) => active && setPrefs(loaded));
@@ -27,6 +25,7 @@ export function OverlayApp({ result, onClose }: OverlayAppProps) {
     };
   }, []);
   const { saveState, saveError, save } = useSaveArticle(result);
+  const highlights = useOverlayHighlights(result, saveState);
   const changePrefs = (change: Partial<ReaderPrefs>) => {
     setPrefs((current) => ({ ...current, ...change }));
     void saveReaderPrefs(change);
@@ -41,7 +40,7 @@ export function OverlayApp({ result, onClose }: OverlayAppProps) {
       saveState={saveState}
       onSave={(article) => void save(article)}
       toolbarExtras={saveError && <span role="alert" className="folio-save-error">{saveError}</span>}
-      renderArticleTools={(context) => <ReadingTools {...context} highlights={highlights} />}
+      renderArticleTools={(context) => <ReadingTools {...context} highlights={highlights} onRequestSave={() => void save(context.article)} />}
     />
   );
 }
