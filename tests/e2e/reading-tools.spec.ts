@@ -228,6 +228,10 @@ test.describe('reading tools on the saved-article page', () => {
     const panel = reopened.getByRole('complementary', { name: 'Highlights' });
     await expect(panel).toContainText('Ask about sensor costs.');
     await expect(panel).not.toContainText('not saved');
+    // The overlay on the (saved) page shows the same highlight, read from the library through the background.
+    await reopened.goto(server.url(ARTICLE));
+    await folio.pressToolbarButton(reopened);
+    await expect(reopened.locator(`${READER} .folio-body mark.folio-highlight`)).toHaveText(['Modern sensors can report strain']);
     await reopened.close();
   });
 });
