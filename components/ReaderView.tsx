@@ -19,15 +19,26 @@ export interface ReaderViewProps {
   toolbarExtras?: ReactNode;
   /** The reader's custom CSS: rendered inside the reader, so in the overlay it stays in the shadow root. */
   customCss?: string;
+  /** Features drawn over the article (reading tools), given the rendered body and the element that scrolls. */
+  renderArticleTools?: ((context: ArticleToolsContext) => ReactNode) | undefined;
+}
+
+export interface ArticleToolsContext {
+  article: Article;
+  body: HTMLElement | null;
+  scroller: HTMLElement | null;
 }
 
 /** The reading surface shared by the page overlay and the saved-article reader page. */
-export function ReaderView({ result, prefs, onPrefsChange, onClose, saveState = 'unavailable', onSave, onOpenLibrary, toolbarExtras, customCss }: ReaderViewProps) {
+export function ReaderView({ result, prefs, onPrefsChange, onClose, saveState = 'unavailable', onSave, onOpenLibrary, toolbarExtras, customCss, renderArticleTools }: ReaderViewProps) {
   const [showAnyway, setShowAnyway] = useState(false);
   const paint = useResolvedTheme(prefs.theme);
+  // Elements (not refs) in state, so tools re-render once the article is in the DOM.
+  const [scroller, setScroller] = useState<HTMLElement | null>(null);
+  const [articleElement, setArticleElement] = useState<HTMLElement | null>(null);
   const article = result.ok ? result.article : showAnyway ? result.bestEffort : undefined;
   return (
-    <div className="folio-reader" data-theme={prefs.theme} data-paint={paint} data-font={prefs.font} style={typographyStyle(prefs)}>
+    <div ref={setScroller} className="folio-reader" data-theme={prefs.theme} data-paint={paint} data-font={prefs.font} style={typographyStyle(prefs)}>
       {customCss ? <style data-folio-custom-css="">{customCss}</style> : null}
       <ReaderToolbar
         prefs={prefs}
@@ -41,7 +52,7 @@ export function ReaderView({ result, prefs, onPrefsChange, onClose, saveState = 
       </ReaderToolbar>
       <main className="folio-page">
         {article ? (
-          <article className="folio-article" lang={article.lang ?? undefined} dir={article.dir ?? 'auto'}>
+          <article ref={setArticleElement} className="folio-article" lang={article.lang ?? undefined} dir={article.dir ?? 'auto'}>
             <ArticleHeader article={article} />
             <SafeHtmlBlock className="folio-body" html={article.content} />
           </article>
@@ -49,6 +60,7 @@ export function ReaderView({ result, prefs, onPrefsChange, onClose, saveState = 
           !result.ok && <NoArticle detail={result.detail} canShowAnyway={Boolean(result.bestEffort)} onShowAnyway={() => setShowAnyway(true)} />
         )}
       </main>
+      {article && renderArticleTools?.({ article, body: articleElement?.querySelector<HTMLElement>('.folio-body') ?? null, scroller })}
     </div>
   );
 }

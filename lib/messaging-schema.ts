@@ -37,6 +37,18 @@ export const MESSAGE_SCHEMAS: { [K in keyof ProtocolMap]: z.ZodType<DataOf<K>> }
   saveArticle: z.strictObject({ article: articleSchema, pageUrl: z.string().url() }),
   getSavedState: z.strictObject({ pageUrl: z.string(), canonicalUrl: nullableText }),
   openSavedArticle: z.strictObject({ id: z.string().min(1) }),
+  listHighlights: z.strictObject({ articleId: z.string().min(1) }),
+  putHighlight: z.strictObject({
+    id: z.string().min(1),
+    articleId: z.string().min(1),
+    selector: z.strictObject({ exact: z.string().min(1), prefix: z.string(), suffix: z.string() }),
+    position: z.strictObject({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }),
+    color: z.string().max(32),
+    note: z.string().max(20_000),
+    createdAt: z.number(),
+    updatedAt: z.number(),
+  }),
+  deleteHighlight: z.strictObject({ id: z.string().min(1) }),
 };
 
 export type MessageType = keyof ProtocolMap;

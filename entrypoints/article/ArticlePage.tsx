@@ -1,5 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ReaderView } from '@/components/ReaderView';
+import { ReadingTools } from '@/components/reading/ReadingTools';
+import { createLibraryHighlightAdapter } from '@/lib/reading/library-highlights';
+import { deleteHighlight, listHighlights, putHighlight } from '@/lib/storage/library-repo-highlights';
 import type { ExtractResult } from '@/lib/extract/types';
 import { recordToArticle } from '@/lib/library/article-record';
 import { downloadArticle } from '@/lib/library/download-article';
@@ -29,6 +32,11 @@ export function ArticlePage({ id }: { id: string }) {
   const [prefs, setPrefs] = useState<ReaderPrefs>(DEFAULT_READER_PREFS);
   const [percent, setPercent] = useState<number | null>(null);
   const [customCss] = useLiveValue('', loadCustomCss, watchCustomCss);
+  // Highlights and notes live with the saved article in the library's highlights store.
+  const highlights = useMemo(
+    () => createLibraryHighlightAdapter(id, { list: (articleId) => listHighlights(libraryDb(), articleId), put: (record) => putHighlight(libraryDb(), record), remove: (highlightId) => deleteHighlight(libraryDb(), highlightId) }),
+    [id],
+  );
 
   useEffect(() => {
     void loadReaderPrefs().then(setPrefs);
@@ -118,6 +126,7 @@ export function ArticlePage({ id }: { id: string }) {
       saveState="saved"
       onSave={() => undefined}
       onOpenLibrary={() => void browser.tabs.create({ url: browser.runtime.getURL('/library.html') })}
+      renderArticleTools={(context) => <ReadingTools {...context} highlights={highlights} />}
       toolbarExtras={
         <>
           <span className="folio-progress-label" aria-label="Reading progress">

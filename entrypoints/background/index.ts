@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import { openLibrary, registerToolbarBehaviour } from './toolbar-behaviour';
 import { toggleReader } from './toggle-reader';
 import { registerLibraryMenus } from './library-menus';
+import { registerHighlightMessages } from './library-highlights';
 import { registerLibraryMessages } from './library-save';
 import { startLibrarySync } from './sync-library';
 
@@ -13,6 +14,7 @@ export default defineBackground(() => {
   registerToolbarBehaviour();
   registerDetectionBadge();
   registerLibraryMessages();
+    registerHighlightMessages();
   registerLibraryMenus();
   void startLibrarySync().catch((error) => console.warn('Folio: sync did not start', error));
   onMessage('openLibrary', validated('openLibrary', () => openLibrary()));

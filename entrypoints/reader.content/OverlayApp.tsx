@@ -21,6 +21,8 @@ import {
   watchSiteRules,
   type ReaderPrefs,
 } from '@/lib/storage/prefs';
+import { ReadingTools } from '@/components/reading/ReadingTools';
+import { useOverlayHighlights } from './use-overlay-highlights';
 import { useSaveArticle } from './use-save-article';
 
 interface OverlayAppProps {
@@ -41,6 +43,7 @@ export function OverlayApp({ result, onClose }: OverlayAppProps) {
   const rule = ruleFor(rules, host);
   const sitePrefs = prefsForSite(prefs, rule);
   const { saveState, saveError, save } = useSaveArticle(result);
+  const highlights = useOverlayHighlights(result, saveState);
 
   const changeRule = (change: Partial<SiteRule>) => {
     if (!host) return;
@@ -75,6 +78,7 @@ export function OverlayApp({ result, onClose }: OverlayAppProps) {
           {host && <SiteRulesControl host={host} rule={rule} fontSize={sitePrefs.fontSize} onChange={changeRule} message={ruleMessage} />}
         </>
       }
+      renderArticleTools={(context) => <ReadingTools {...context} highlights={highlights} onRequestSave={() => void save(context.article)} />}
     />
   );
 }

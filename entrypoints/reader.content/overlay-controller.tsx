@@ -24,6 +24,8 @@ export function createOverlayController(ctx: ContentScriptContext): OverlayContr
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape' || !ui) return;
+    // A popover of the reading tools closes itself on Esc (giving focus back); the reader stays open.
+    if (event.composedPath().some((node) => node instanceof Element && node.hasAttribute('data-folio-own-escape'))) return;
     event.stopImmediatePropagation();
     event.preventDefault();
     close();

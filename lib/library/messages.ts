@@ -1,5 +1,7 @@
 import type { Article } from '../extract/types';
-import type { StorageFailure } from '../storage/storage-errors';
+import type { HighlightInput } from '../storage/library-repo-highlights';
+import type { HighlightRecord } from '../storage/schema';
+import type { StorageFailure, StorageResult } from '../storage/storage-errors';
 
 /**
  * Messages the library adds to the one message map (lib/messaging.ts extends this). Only what has to
@@ -23,4 +25,8 @@ export interface LibraryProtocol {
   getSavedState(input: { pageUrl: string; canonicalUrl: string | null }): SavedState;
   /** overlay/popup → background: open a saved article in the offline reader page. */
   openSavedArticle(input: { id: string }): void;
+  /** overlay → background: a saved article's highlights and notes (reading tools). */
+  listHighlights(input: { articleId: string }): StorageResult<HighlightRecord[]>;
+  putHighlight(input: HighlightInput): StorageResult<void>;
+  deleteHighlight(input: { id: string }): StorageResult<void>;
 }
