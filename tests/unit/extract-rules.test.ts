@@ -86,3 +86,11 @@ describe('structured body recovery', () => {
     if (truncated.ok) expect(truncated.article.textContent).toContain('Sentence group 12 of the complete story');
   });
 });
+
+describe('defuse-dom-clobbering', () => {
+  it('extracts a page whose form clobbers parentNode instead of looping forever', () => {
+    const result = extractHtml(article(`${prose(4)}<form action="/s"><input name="parentNode"><input name="nodeName"><p>Inside the form.</p></form><img name="querySelectorAll" src="/a.png">${prose(2)}`));
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.article.textContent).toContain('Paragraph 4');
+  });
+});

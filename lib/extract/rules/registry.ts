@@ -1,4 +1,5 @@
 import type { ExtractRule } from './types';
+import { defuseDomClobbering } from './defuse-dom-clobbering';
 import { removeSubscriptionPrompts } from './remove-subscription-prompts';
 import { revealHiddenStory } from './reveal-hidden-story';
 import { resolveLazyImages } from './resolve-lazy-images';
@@ -13,6 +14,7 @@ import { absolutizeUrls } from './absolutize-urls';
  */
 export const RULES: readonly ExtractRule[] = [
   // prepare: on the private copy, before Readability scores it
+  defuseDomClobbering,
   removeSubscriptionPrompts,
   revealHiddenStory,
   resolveLazyImages,
