@@ -2,7 +2,8 @@
  * Hostile HTML against the built extension in real Chromium:
  *   npm run test:security -- [--out FILE] [--only SUBSTRING,...] [--tabs N] [--no-build]
  * Serves every case of tests/security/corpus from 127.0.0.1, lets the raw page run, presses Folio's
- * toolbar button, waits for the overlay and provokes it (pointer, focus, time). From the click on,
+ * toolbar button, waits for the overlay and provokes it (pointer, focus, time), then saves the article
+ * and opens it in the saved-article reader page and provokes that too. From the click on,
  * a call of the canary or a request to the attacker's host is counted against Folio. Prints
  * `N inputs, X executed, Y requests`; `--out` writes { inputs, executed, requests }. The rendered
  * article body is also audited like the sanitizer's output in the unit tests. Exits 1 when anything
@@ -17,11 +18,11 @@ import { hostileCorpus, type HostileCase } from '../tests/security/corpus/index.
 import { AttackLog } from '../tests/security/runner/attack-log.ts';
 import { startCaseServer } from '../tests/security/runner/case-server.ts';
 import { launchFolioBrowser } from '../tests/security/runner/folio-browser.ts';
-import { isUntested, runCaseInOverlay, selfCheck, SELF_CHECK_PREFIX, type CaseOutcome } from '../tests/security/runner/run-case.ts';
+import { isUntested, runCaseInOverlay, runCaseInReader, selfCheck, SELF_CHECK_PREFIX, type CaseOutcome } from '../tests/security/runner/run-case.ts';
 import { auditAcrossReparses } from '../tests/security/markup-audit.ts';
 import { getSanitizerWindow } from './lib/node-dom.ts';
 
-const USAGE = 'usage: npm run test:security -- [--out FILE] [--only SUBSTRING,...] [--tabs N] [--no-build]';
+const USAGE = 'usage: npm run test:security -- [--out FILE] [--only SUBSTRING,...] [--tabs N] [--no-build] [--overlay-only]';
 const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
 /** A case that takes longer has hung its tab; it is reported untested and its window replaced. */
 const CASE_DEADLINE_MS = 25_000;
@@ -41,16 +42,19 @@ interface Options {
   only?: string;
   tabs: number;
   build: boolean;
+  /** Also save each article and render it in the saved-article reader page. */
+  reader: boolean;
 }
 
 function parseArguments(argv: string[]): Options {
-  const options: Options = { tabs: 3, build: true };
+  const options: Options = { tabs: 3, build: true, reader: true };
   for (let i = 0; i < argv.length; i++) {
     const argument = argv[i];
     if (argument === '--out') options.out = argv[++i];
     else if (argument === '--only') options.only = argv[++i];
     else if (argument === '--tabs') options.tabs = Math.max(1, Number(argv[++i]) || 1);
     else if (argument === '--no-build') options.build = false;
+    else if (argument === '--overlay-only') options.reader = false;
     else if (argument === '--help' || argument === '-h') {
       console.log(USAGE);
       process.exit(0);
@@ -102,7 +106,11 @@ async function main(): Promise<number> {
       const outcome = await withDeadline(runCaseInOverlay(browser, page, server.urlOf(hostile), hostile, log), CASE_DEADLINE_MS, {
         id: hostile.id, rendering: 'no-overlay', datasetChanged: false, loadingReferences: [], renderedHtml: '', detail: `no result within ${CASE_DEADLINE_MS / 1000} s`,
       });
-      if (!check.handler && (outcome.rendering === 'article' || outcome.rendering === 'best-effort')) check = await selfCheck(page, log);
+      const rendered = outcome.rendering === 'article' || outcome.rendering === 'best-effort';
+      if (!check.handler && rendered) check = await selfCheck(page, log);
+      if (rendered && options.reader) {
+        outcome.reader = await withDeadline(runCaseInReader(browser, page, hostile), CASE_DEADLINE_MS, { rendering: 'no-reader', loadingReferences: [], renderedHtml: '', detail: 'timed out' });
+      }
       return outcome;
     });
   } finally {
@@ -117,13 +125,18 @@ async function main(): Promise<number> {
   for (const e of executions) console.log(`EXECUTED ${e.caseId} (${vectorOf.get(e.caseId) ?? '?'}) in ${e.where} ${e.frameUrl}`);
   for (const o of datasetHits) console.log(`EXECUTED ${o.id} (${vectorOf.get(o.id) ?? '?'}) set data-${'pwned'}`);
   for (const r of requests) console.log(`REQUEST ${r.caseId} ${r.url} (${r.resourceType}, seen by ${r.seenBy})`);
-  const referencing = outcomes.filter((o) => o.loadingReferences.length > 0);
-  for (const o of referencing) console.log(`REQUEST ${o.id} would load from the attacker: ${o.loadingReferences.join(', ')}`);
+  const referencing = outcomes.filter((o) => o.loadingReferences.length > 0 || (o.reader?.loadingReferences.length ?? 0) > 0);
+  for (const o of referencing) console.log(`REQUEST ${o.id} would load from the attacker: ${[...o.loadingReferences, ...(o.reader?.loadingReferences ?? []).map((r) => `reader ${r}`)].join(', ')}`);
   const untested = outcomes.filter((o) => isUntested(o.rendering));
   for (const o of untested) console.log(`UNTESTED ${o.id} (${vectorOf.get(o.id) ?? '?'}): ${o.rendering}${o.detail ? ` (${o.detail})` : ''}`);
   // What Chromium actually rendered must keep the promises the unit tests check in jsdom.
   const win = getSanitizerWindow();
-  const markupFindings = outcomes.flatMap((o) => auditAcrossReparses(o.renderedHtml, win).map((f) => `${o.id}: ${f.rule} ${f.detail}`));
+  const markupFindings = outcomes.flatMap((o) => [
+    ...auditAcrossReparses(o.renderedHtml, win).map((f) => `${o.id} overlay: ${f.rule} ${f.detail}`),
+    ...auditAcrossReparses(o.reader?.renderedHtml ?? '', win).map((f) => `${o.id} reader: ${f.rule} ${f.detail}`),
+  ]);
+  const readerCount = (rendering: string) => outcomes.filter((o) => o.reader?.rendering === rendering).length;
+  for (const o of outcomes.filter((x) => x.reader && x.reader.rendering !== 'article')) console.log(`READER ${o.id}: ${o.reader!.rendering} (${o.reader!.detail ?? ''})`);
   for (const finding of markupFindings) console.log(`MARKUP ${finding}`);
 
   const count = (rendering: CaseOutcome['rendering']) => outcomes.filter((o) => o.rendering === rendering).length;
@@ -131,6 +144,7 @@ async function main(): Promise<number> {
   console.log(`overlay: ${count('article')} articles, ${count('best-effort')} shown anyway, ${untested.length} untested;`
     + ` raw pages ran ${log.pagePhaseExecutions} payloads and made ${log.pagePhaseRequests} attacker requests before the click;`
     + ` ${log.pageReactions.length} page-own reactions after it; ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  if (options.reader) console.log(`reader page: ${readerCount('article')} saved articles rendered, ${readerCount('not-saved')} not saved, ${readerCount('no-reader')} not rendered`);
   console.log(`self-check: injected handler ${check.handler ? 'seen' : 'NOT seen'}, injected CSS request ${check.request ? 'seen' : 'NOT seen'};`
     + ` rendered markup: ${markupFindings.length} audit findings`);
   // Requests seen on the network, plus loads a cached copy hid from it (counted once per case).

@@ -5,6 +5,7 @@ import { chromium, type BrowserContext, type CDPSession, type Page } from 'playw
 import { ATTACKER_HOST, CANARY_FUNCTION, IMAGE_HOST } from '../corpus/canary';
 import { caseIdOfUrl, type AttackLog } from './attack-log';
 import { CASE_SITE_SUFFIX } from './case-server';
+import { LIBRARY_DB_NAME } from '../../../lib/storage/schema';
 
 export const CHROMIUM = '/usr/lib/chromium/chromium';
 /** Binding the canary reports through; the page-facing canary function is defined by an init script. */
@@ -20,6 +21,10 @@ export interface FolioBrowser {
    * run side by side each need their own window (tabs of one window would take turns being active).
    */
   newWindowPage(): Promise<Page>;
+  /** The library id of the article saved from case `caseId` (its page URL names the case), or null. */
+  findSavedId(caseId: string): Promise<string | null>;
+  /** The saved-article reader page for library id `id`. */
+  readerUrl(id: string): string;
   close(): Promise<void>;
 }
 
@@ -76,7 +81,8 @@ export async function launchFolioBrowser(extensionDir: string, serverPort: numbe
       log.recordRequest({ caseId: caseIdOfUrl(request.url()), url: request.url(), seenBy: 'route', resourceType: request.resourceType() });
       // 204 leaves a navigating page where it is (a meta refresh must not carry the case page away).
       await route.fulfill({ status: 204, body: '' });
-    } else if (url.hostname.endsWith(`.${CASE_SITE_SUFFIX}`) || url.protocol === 'data:') {
+    } else if (url.hostname.endsWith(`.${CASE_SITE_SUFFIX}`) || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+      // The case pages, and the extension's own files (the reader page loads through here too).
       await route.continue();
     } else {
       // The articles' own images (images.example) and anything else: fail fast, offline.
@@ -88,6 +94,17 @@ export async function launchFolioBrowser(extensionDir: string, serverPort: numbe
   const extensionId = new URL(worker.url()).host;
   const browserSession: CDPSession = await context.browser()!.newBrowserCDPSession();
   let windowQueue: Promise<unknown> = Promise.resolve();
+  let libraryPage: Promise<Page> | undefined;
+  const newWindowPage = (): Promise<Page> => {
+    // One at a time: each opening waits for "the next page", which must be its own.
+    const opening = windowQueue.then(async () => {
+      const opened = context.waitForEvent('page');
+      await browserSession.send('Target.createTarget', { url: 'about:blank', newWindow: true });
+      return opened;
+    });
+    windowQueue = opening.catch(() => undefined);
+    return opening;
+  };
 
   return {
     context,
@@ -100,16 +117,28 @@ export async function launchFolioBrowser(extensionDir: string, serverPort: numbe
       if (!tab) throw new Error(`no tab target for ${page.url()}`);
       await browserSession.send('Extensions.triggerAction' as never, { id: extensionId, targetId: tab.targetId } as never);
     },
-    newWindowPage() {
-      // One at a time: each opening waits for "the next page", which must be its own.
-      const opening = windowQueue.then(async () => {
-        const opened = context.waitForEvent('page');
-        await browserSession.send('Target.createTarget', { url: 'about:blank', newWindow: true });
-        return opened;
+    newWindowPage,
+    async findSavedId(caseId) {
+      libraryPage ??= newWindowPage().then(async (page) => {
+        await page.goto(`chrome-extension://${extensionId}/library.html`);
+        return page;
       });
-      windowQueue = opening.catch(() => undefined);
-      return opening;
+      const page = await libraryPage;
+      return page.evaluate(({ name, caseId }) => new Promise<string | null>((resolve) => {
+        const open = indexedDB.open(name);
+        open.onerror = () => resolve(null);
+        open.onsuccess = () => {
+          const request = open.result.transaction('articles').objectStore('articles').getAll();
+          request.onerror = () => resolve(null);
+          request.onsuccess = () => {
+            const records = request.result as Array<{ id: string; url: string }>;
+            resolve(records.find((r) => r.url.includes(caseId) || r.id.includes(caseId))?.id ?? null);
+            open.result.close();
+          };
+        };
+      }), { name: LIBRARY_DB_NAME, caseId });
     },
+    readerUrl: (id) => `chrome-extension://${extensionId}/article.html?id=${encodeURIComponent(id)}`,
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

@@ -21,6 +21,8 @@ export interface CaseOutcome {
   loadingReferences: string[];
   /** The overlay's article body as rendered, for the markup audit. */
   renderedHtml: string;
+  /** The saved-article reader page for the same case (after "Save" in the overlay). */
+  reader?: ReaderOutcome;
   detail?: string;
 }
 
@@ -173,6 +175,40 @@ export async function runCaseInOverlay(browser: FolioBrowser, page: Page, url: s
   }
   const after = await readDatasetCanary(page);
   return { id: hostile.id, rendering, datasetChanged: after !== before, loadingReferences, renderedHtml, ...(detail ? { detail } : {}) };
+}
+
+export interface ReaderOutcome {
+  rendering: 'article' | 'not-saved' | 'no-reader';
+  loadingReferences: string[];
+  renderedHtml: string;
+  detail?: string;
+}
+
+/**
+ * The second surface: presses "Save" in the overlay, opens the saved copy in the extension's reader
+ * page (a fresh extension-origin document, where no raw page ran first), and provokes and scans it
+ * as the overlay was. Execution and requests are still counted by the log (the case stays in its
+ * `folio` phase).
+ */
+export async function runCaseInReader(browser: FolioBrowser, page: Page, hostile: HostileCase): Promise<ReaderOutcome> {
+  const save = page.locator('.folio-reader .folio-save').first();
+  try {
+    if (!(await save.isEnabled({ timeout: 2_000 }))) return { rendering: 'not-saved', loadingReferences: [], renderedHtml: '', detail: 'save unavailable' };
+    await save.click({ timeout: 3_000 });
+    await page.locator('.folio-reader .folio-save', { hasText: 'Saved' }).waitFor({ timeout: 8_000 });
+  } catch (error) {
+    return { rendering: 'not-saved', loadingReferences: [], renderedHtml: '', detail: String(error).split('\n')[0] };
+  }
+  const id = await browser.findSavedId(hostile.id).catch(() => null);
+  if (!id) return { rendering: 'not-saved', loadingReferences: [], renderedHtml: '', detail: 'saved record not found' };
+  try {
+    await page.goto(browser.readerUrl(id), { waitUntil: 'domcontentloaded', timeout: 15_000 });
+    await page.locator('.folio-reader .folio-body').first().waitFor({ state: 'attached', timeout: OVERLAY_TIMEOUT_MS });
+    await provoke(page);
+    return { rendering: 'article', loadingReferences: await scanRenderedOverlay(page, ATTACKER_HOST), renderedHtml: await renderedBody(page) };
+  } catch (error) {
+    return { rendering: 'no-reader', loadingReferences: [], renderedHtml: '', detail: String(error).split('\n')[0] };
+  }
 }
 
 export const SELF_CHECK_PREFIX = 'selfcheck-';
