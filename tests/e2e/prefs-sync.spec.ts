@@ -161,7 +161,7 @@ test('an article synced from another device appears in the library; only its ind
   await openOptions(options, folio.extensionId);
   await folio.worker.evaluate((next) => chrome.storage.sync.set(next), items);
   await expect(page.getByText('Prior to Oval Office showdown, synced from the phone')).toBeVisible();
-  await expect(options.locator('.folio-sync-status')).toHaveText(/1 of 1 articles synced/);
+  await expect(options.locator('.folio-sync-status')).toHaveText(/\b(\d+) of \1 articles synced/);
   // Only the index came over: opening it downloads the page (served by the fixture server).
   const record = await page.evaluate(async (id) => {
     const request = indexedDB.open('folio-library');

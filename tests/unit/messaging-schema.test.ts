@@ -5,7 +5,17 @@ const sender = { id: 'folio', tab: { id: 7 }, frameId: 0 };
 
 describe('message schemas', () => {
   it('has a schema for exactly the messages Folio knows', () => {
-    expect(Object.keys(MESSAGE_SCHEMAS).sort()).toEqual(['openLibrary', 'openReader', 'reportDetection']);
+    expect(Object.keys(MESSAGE_SCHEMAS).sort()).toEqual([
+      'deleteHighlight',
+      'getSavedState',
+      'listHighlights',
+      'openLibrary',
+      'openReader',
+      'openSavedArticle',
+      'putHighlight',
+      'reportDetection',
+      'saveArticle',
+    ]);
     expect(isKnownMessageType('reportDetection')).toBe(true);
     expect(isKnownMessageType('deleteEverything')).toBe(false);
     expect(isKnownMessageType('toString')).toBe(false);
@@ -70,5 +80,19 @@ describe('validated handlers', () => {
     warnOnUnknownMessage('not even an object');
     expect(warn).toHaveBeenCalledTimes(2);
     expect(warn.mock.calls[0]).toContain('stealCookies');
+  });
+});
+
+describe('library message schemas', () => {
+  it('refuse a save whose article lacks its content, and accept a whole one', async () => {
+    const { checkMessageData } = await import('@/lib/messaging-schema');
+    const article = {
+      url: 'https://example.org/a', title: 'T', byline: null, siteName: null, siteIcon: null, publishedTime: null, lang: 'en', dir: null,
+      excerpt: null, leadImage: null, content: '<p>x</p>', textContent: 'x', wordCount: 1, readingMinutes: 1,
+    };
+    expect(checkMessageData('saveArticle', { article, pageUrl: 'https://example.org/a' }).ok).toBe(true);
+    const { content: _content, ...withoutContent } = article;
+    expect(checkMessageData('saveArticle', { article: withoutContent, pageUrl: 'https://example.org/a' }).ok).toBe(false);
+    expect(checkMessageData('putHighlight', { id: 'h', articleId: 'a' }).ok).toBe(false);
   });
 });
