@@ -39,7 +39,7 @@ function Stepper({ label, value, range, format, onChange }: StepperProps) {
 /** Theme, font, size, line width and line height; every change applies at once and is kept in sync storage. */
 export function TypographyPanel({ prefs, onChange }: TypographyPanelProps) {
   return (
-    <div className="folio-typography" role="dialog" aria-label="Text settings">
+    <div className="folio-panel folio-typography" role="dialog" aria-label="Text settings">
       <div className="folio-segmented" role="radiogroup" aria-label="Theme">
         {THEMES.map((theme) => (
           <button key={theme} type="button" role="radio" aria-checked={prefs.theme === theme} className={`folio-theme-swatch folio-theme-${theme}`} onClick={() => onChange({ theme })}>

@@ -20,7 +20,7 @@ export function SiteRulesControl({ host, rule, fontSize, onChange, message }: Si
         This site
       </button>
       {open && (
-        <div className="folio-site-rules-panel" role="dialog" aria-label={`Rules for ${host}`}>
+        <div className="folio-panel folio-site-rules-panel" role="dialog" aria-label={`Rules for ${host}`}>
           <strong className="folio-site-rules-host">{host}</strong>
           <SiteRuleFields host={host} rule={rule} fontSize={fontSize} onChange={onChange} />
           {message && (

@@ -1,17 +1,9 @@
 import type { Page } from '@playwright/test';
-import { READER, expect, test } from './harness/fixtures';
+import { READER, expect, pageState, test } from './harness/fixtures';
 
 const FIRST = 'For ninety years the south light on Fair Isle was kept by hand';
 const LAST = 'the light had not missed a single turn';
 
-/** The page as a reader would find it again: markup, scroll position, scroll lock. */
-async function pageState(page: Page) {
-  return page.evaluate(() => ({
-    html: document.documentElement.outerHTML,
-    scrollY: window.scrollY,
-    overflow: getComputedStyle(document.documentElement).overflow,
-  }));
-}
 
 async function openAttack(page: Page, url: string) {
   await page.goto(url);

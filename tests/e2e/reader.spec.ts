@@ -1,19 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { READER, expect, test } from './harness/fixtures';
+import { READER, expect, pageState, test } from './harness/fixtures';
 
 const SEED = 'seed/modal-scroll-lock/source.html';
 const PARAGRAPH_1 = 'Defence Secretary Pete Hegseth has ordered the Pentagon to stop offensive cyberoperations against Russia';
 const PARAGRAPH_16 = 'to try to bring them to the table to see if it’s even possible.';
 
-/** What "the page exactly as it was" means: its markup, its scroll position and its focus. */
-async function pageState(page: Page) {
-  return page.evaluate(() => ({
-    html: document.documentElement.outerHTML,
-    scrollY: window.scrollY,
-    focused: document.activeElement?.id ?? document.activeElement?.tagName ?? null,
-  }));
-}
 
 async function openSeed(page: Page, url: string) {
   await page.goto(url);

@@ -31,3 +31,16 @@ export { expect } from '@playwright/test';
 
 /** The overlay's reader element (Playwright's CSS locators pierce the open shadow root). */
 export const READER = 'folio-reader .folio-reader';
+
+/**
+ * What "the page exactly as it was" means: its markup, scroll position, scroll lock and focused
+ * element. Every test that opens and closes the reader compares this before and after.
+ */
+export async function pageState(page: Page) {
+  return page.evaluate(() => ({
+    html: document.documentElement.outerHTML,
+    scrollY: window.scrollY,
+    overflow: getComputedStyle(document.documentElement).overflow,
+    focused: document.activeElement?.id || document.activeElement?.tagName || null,
+  }));
+}
