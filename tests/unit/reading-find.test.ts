@@ -81,7 +81,7 @@ describe('finding in the rendered article', () => {
 
   it('paints with the Custom Highlight API without touching the DOM, the current match apart', () => {
     const root = body('<p>One bridge, <strong>two bri</strong>dges, three bridges.</p>');
-    const before = root.innerHTML;
+    const before = root.outerHTML;
     const registry = new Map<string, Range[]>();
     const api: HighlightApi = { registry: { set: (name, value) => registry.set(name, value as Range[]), delete: (name) => registry.delete(name) }, create: (...ranges) => ranges };
     const painter = createFindPainter(root, api);
@@ -90,7 +90,7 @@ describe('finding in the rendered article', () => {
     expect(registry.get(FIND_HIGHLIGHT)?.map(String)).toEqual(['bridge', 'bridge']);
     expect(registry.get(FIND_CURRENT_HIGHLIGHT)?.map(String)).toEqual(['bridge']);
     expect(registry.get(FIND_CURRENT_HIGHLIGHT)?.[0]?.startContainer.parentElement?.tagName).toBe('STRONG');
-    expect(root.innerHTML).toBe(before);
+    expect(root.outerHTML).toBe(before);
     painter.clear();
     expect(registry.size).toBe(0);
   });
@@ -117,6 +117,6 @@ describe('finding in the rendered article', () => {
     expect(root.querySelectorAll(`mark.${FIND_MARK_CLASS}`)).toHaveLength(2);
     painter.clear();
     expect(root.querySelectorAll('mark')).toHaveLength(0);
-    expect(root.innerHTML).toBe('<p>Bridges carry people. Old bridges need care.</p>');
+    expect(root.outerHTML).toBe('<div id="root"><p>Bridges carry people. Old bridges need care.</p></div>');
   });
 });
