@@ -179,8 +179,8 @@ export function ReadingTools({ article, body, scroller, highlights: adapter, onR
     const onKey = (event: KeyboardEvent) => {
       const path = event.composedPath();
       const target = path[0] as HTMLElement | undefined;
-      // The lightbox has arrow keys of its own.
-      if (path.some((node) => (node as Element).classList?.contains('folio-lightbox'))) return;
+      // The lightbox has arrow keys of its own; Enter and Space on an image open it.
+      if (path.some((node) => (node as Element).classList?.contains('folio-lightbox') || (node as Element).classList?.contains('folio-zoomable'))) return;
       if (!target || /^(?:INPUT|TEXTAREA|SELECT|BUTTON|A)$/.test(target.tagName) || target.isContentEditable || event.altKey || event.ctrlKey || event.metaKey) return;
       const action = { ' ': speech.toggle, ArrowRight: speech.next, ArrowLeft: speech.previous }[event.key];
       if (!action) return;
