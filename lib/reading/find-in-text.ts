@@ -25,11 +25,20 @@ function foldUnit(unit: string): string {
   return base.length === 1 ? base : lower;
 }
 
+const ASCII_WHITESPACE = /[\t\n\v\f\r]/g;
+const NON_ASCII = /[\u0080-\uffff]/g;
+
 /** Lower-cased, accents dropped, every whitespace a plain space; same length as `text`. */
 export function foldForSearch(text: string): string {
-  let folded = '';
-  for (let i = 0; i < text.length; i += 1) folded += foldUnit(text[i]!);
-  return folded;
+  // Whole-string lower-casing is fast; it keeps the length for all but a few letters (İ), and then
+  // each unit is folded on its own. Only non-ASCII units need the slower per-unit fold.
+  const lower = text.toLowerCase();
+  if (lower.length !== text.length) {
+    let folded = '';
+    for (let i = 0; i < text.length; i += 1) folded += foldUnit(text[i]!);
+    return folded;
+  }
+  return lower.replace(ASCII_WHITESPACE, ' ').replace(NON_ASCII, (unit, at: number) => foldUnit(text[at]!));
 }
 
 function escapeRegExp(text: string): string {
