@@ -2,23 +2,14 @@ import { useEffect, useRef } from 'react';
 import { matchCountLabel } from '@/lib/reading/find-in-text';
 import type { FindState } from './use-find-in-article';
 
-interface FindBarProps {
-  find: FindState;
-  /** Called after the bar closed, to give focus back to where it was. */
-  onClosed: () => void;
-}
 
 /** Folio's find bar: Enter for the next match, Shift+Enter for the previous, Esc to close. */
-export function FindBar({ find, onClosed }: FindBarProps) {
+export function FindBar({ find }: { find: FindState }) {
   const field = useRef<HTMLInputElement>(null);
   useEffect(() => {
     field.current?.focus();
     field.current?.select();
   }, [find.focusRequest]);
-  const close = () => {
-    find.close();
-    onClosed();
-  };
   const total = find.matches.length;
   return (
     <div
@@ -30,7 +21,7 @@ export function FindBar({ find, onClosed }: FindBarProps) {
         if (event.key === 'Escape') {
           event.stopPropagation();
           event.preventDefault();
-          close();
+          find.close();
         }
       }}
     >
@@ -58,7 +49,7 @@ export function FindBar({ find, onClosed }: FindBarProps) {
       <button type="button" className="folio-button" aria-label="Next match (Enter)" title="Next match (Enter)" disabled={total === 0} onClick={find.next}>
         ↓
       </button>
-      <button type="button" className="folio-button" aria-label="Close find (Esc)" title="Close find (Esc)" onClick={close}>
+      <button type="button" className="folio-button" aria-label="Close find (Esc)" title="Close find (Esc)" onClick={find.close}>
         ✕
       </button>
     </div>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useReaderPanel } from '../reader-panels';
 import type { Article } from '@/lib/extract/types';
 import { articleImages } from '@/lib/reading/article-images';
@@ -147,29 +147,6 @@ export function ReadingTools({ article, body, scroller, highlights: adapter, onR
     };
   }, [body, footnotes, images]);
 
-  // Ctrl/Cmd+F opens Folio's find bar instead of the browser's (which cannot see into the overlay).
-  const returnFocus = useRef<HTMLElement | null>(null);
-  useEffect(() => {
-    const view = scroller?.ownerDocument.defaultView;
-    if (!view || !scroller) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey || event.key.toLowerCase() !== 'f') return;
-      event.preventDefault();
-      event.stopPropagation();
-      if (!find.open) returnFocus.current = focusedElement(scroller);
-      find.show();
-    };
-    view.addEventListener('keydown', onKey, true);
-    return () => view.removeEventListener('keydown', onKey, true);
-  }, [scroller, find]);
-
-  const giveFocusBack = () => {
-    const target = returnFocus.current?.isConnected ? returnFocus.current : scroller;
-    returnFocus.current = null;
-    if (!target) return;
-    if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
-    target.focus({ preventScroll: true });
-  };
 
   // While read-aloud is open: space plays/pauses, left/right arrows move by paragraph. Listened for on
   // the window (capture) so they work wherever focus is, inside the shadow root or not.
@@ -262,19 +239,12 @@ export function ReadingTools({ article, body, scroller, highlights: adapter, onR
           className="folio-button"
           aria-expanded={find.open}
           title="Find in article (Ctrl+F)"
-          onClick={() => {
-            if (find.open) {
-              find.close();
-              return;
-            }
-            returnFocus.current = focusedElement(scroller);
-            find.show();
-          }}
+          onClick={find.open ? find.close : find.show}
         >
           Find
         </button>
       </div>
-      {find.open && <FindBar find={find} onClosed={giveFocusBack} />}
+      {find.open && <FindBar find={find} />}
       {contentsPanel.open && <TableOfContents entries={toc} current={progress.section} onJump={jumpTo} />}
       {highlightsPanel.open && (
         <HighlightsPanel items={highlights.items} persistent={adapter.persistent} onSelect={jumpTo} onDelete={highlights.remove} onCopy={copy} onSave={onRequestSave} />
@@ -340,11 +310,4 @@ export function ReadingTools({ article, body, scroller, highlights: adapter, onR
       </span>
     </div>
   );
-}
-
-/** The element with focus, looking inside the shadow root the reader may be in. */
-function focusedElement(scroller: HTMLElement | null): HTMLElement | null {
-  const root = scroller?.getRootNode() as Document | ShadowRoot | undefined;
-  const active = root?.activeElement;
-  return active instanceof HTMLElement ? active : null;
 }

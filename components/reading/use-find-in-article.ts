@@ -11,7 +11,9 @@ export interface FindState {
   current: number;
   /** Bumped by every request to open (Ctrl+F again), so the field takes focus again. */
   focusRequest: number;
+  /** Opens the bar (or focuses it again), remembering where focus was. */
   show(): void;
+  /** Closes the bar and gives focus back to where it was. */
   close(): void;
   setQuery(query: string): void;
   next(): void;
@@ -30,7 +32,17 @@ function firstVisible(body: HTMLElement, scroller: HTMLElement | null, matches: 
   return at === -1 ? 0 : at;
 }
 
-/** Find in article: matches for the query, the current one painted apart and kept in view. */
+/** The element with focus, looking inside the shadow root the reader may be in. */
+function focusedElement(scroller: HTMLElement | null): HTMLElement | null {
+  const root = scroller?.getRootNode() as Document | ShadowRoot | undefined;
+  const active = root?.activeElement;
+  return active instanceof HTMLElement ? active : null;
+}
+
+/**
+ * Find in article: matches for the query, the current one painted apart and kept in view. Ctrl/Cmd+F
+ * opens Folio's find bar instead of the browser's (which cannot see into the overlay's shadow root).
+ */
 export function useFindInArticle(body: HTMLElement | null, scroller: HTMLElement | null): FindState {
   const [open, setOpen] = useState(false);
   const [search, setSearch] = useState<{ query: string; matches: TextMatch[]; current: number }>({ query: '', matches: [], current: 0 });
@@ -83,6 +95,43 @@ export function useFindInArticle(body: HTMLElement | null, scroller: HTMLElement
 
   useEffect(() => () => painter?.clear(), [painter]);
 
+  const returnFocus = useRef<HTMLElement | null>(null);
+  const show = () => {
+    if (!open) {
+      returnFocus.current = focusedElement(scroller);
+      searchFor(query);
+    }
+    lastScrolled.current = '';
+    setOpen(true);
+    setFocusRequest((count) => count + 1);
+  };
+  const close = () => {
+    setOpen(false);
+    const target = returnFocus.current?.isConnected ? returnFocus.current : scroller;
+    returnFocus.current = null;
+    if (!target) return;
+    if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+    target.focus({ preventScroll: true });
+  };
+
+  // Listened for on the window (capture), so the shortcut works wherever focus is.
+  const showRef = useRef(show);
+  useEffect(() => {
+    showRef.current = show;
+  });
+  useEffect(() => {
+    const view = scroller?.ownerDocument.defaultView;
+    if (!view) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey || event.key.toLowerCase() !== 'f') return;
+      event.preventDefault();
+      event.stopPropagation();
+      showRef.current();
+    };
+    view.addEventListener('keydown', onKey, true);
+    return () => view.removeEventListener('keydown', onKey, true);
+  }, [scroller]);
+
   const step = (direction: 1 | -1) => setSearch((now) => ({ ...now, current: stepMatch(now.current, now.matches.length, direction) }));
   return {
     open,
@@ -90,13 +139,8 @@ export function useFindInArticle(body: HTMLElement | null, scroller: HTMLElement
     matches: open ? matches : [],
     current,
     focusRequest,
-    show: () => {
-      if (!open) searchFor(query);
-      lastScrolled.current = '';
-      setOpen(true);
-      setFocusRequest((count) => count + 1);
-    },
-    close: () => setOpen(false),
+    show,
+    close,
     setQuery: searchFor,
     next: () => step(1),
     previous: () => step(-1),
