@@ -1,5 +1,6 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { ReaderPrefs } from '@/lib/storage/prefs';
+import { useReaderPanel } from './reader-panels';
 import { TypographyPanel } from './TypographyPanel';
 
 export type SaveState = 'unavailable' | 'idle' | 'saving' | 'saved' | 'error';
@@ -24,7 +25,7 @@ const SAVE_LABELS: Record<SaveState, string> = {
 };
 
 export function ReaderToolbar({ prefs, onPrefsChange, onClose, saveState, onSave, onOpenLibrary, children }: ReaderToolbarProps) {
-  const [typographyOpen, setTypographyOpen] = useState(false);
+  const typography = useReaderPanel('text-settings');
   return (
     <div className="folio-toolbar" role="toolbar" aria-label="Reader">
       <button type="button" className="folio-button folio-close" onClick={onClose} aria-label="Close reader (Esc)" title="Close reader (Esc)">
@@ -49,14 +50,14 @@ export function ReaderToolbar({ prefs, onPrefsChange, onClose, saveState, onSave
       <button
         type="button"
         className="folio-button folio-typography-toggle"
-        aria-expanded={typographyOpen}
+        aria-expanded={typography.open}
         aria-label="Text settings"
         title="Text settings"
-        onClick={() => setTypographyOpen((open) => !open)}
+        onClick={typography.toggle}
       >
         Aa
       </button>
-      {typographyOpen && <TypographyPanel prefs={prefs} onChange={onPrefsChange} />}
+      {typography.open && <TypographyPanel prefs={prefs} onChange={onPrefsChange} />}
     </div>
   );
 }

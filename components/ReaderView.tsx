@@ -1,9 +1,10 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { Article, ExtractResult } from '@/lib/extract/types';
 import type { ReaderPrefs } from '@/lib/storage/prefs';
 import { typographyStyle } from '@/lib/reader/typography';
 import { ArticleHeader } from './ArticleHeader';
 import { NoArticle } from './NoArticle';
+import { ReaderPanelsProvider } from './reader-panels';
 import { ReaderToolbar, type SaveState } from './ReaderToolbar';
 import { SafeHtmlBlock } from './SafeHtmlBlock';
 import { useResolvedTheme } from './use-resolved-theme';
@@ -36,31 +37,57 @@ export function ReaderView({ result, prefs, onPrefsChange, onClose, saveState = 
   // Elements (not refs) in state, so tools re-render once the article is in the DOM.
   const [scroller, setScroller] = useState<HTMLElement | null>(null);
   const [articleElement, setArticleElement] = useState<HTMLElement | null>(null);
+  const toolbarHeight = useToolbarHeight(scroller);
   const article = result.ok ? result.article : showAnyway ? result.bestEffort : undefined;
   return (
-    <div ref={setScroller} className="folio-reader" data-theme={prefs.theme} data-paint={paint} data-font={prefs.font} style={typographyStyle(prefs)}>
-      {customCss ? <style data-folio-custom-css="">{customCss}</style> : null}
-      <ReaderToolbar
-        prefs={prefs}
-        onPrefsChange={onPrefsChange}
-        onClose={onClose}
-        saveState={article ? saveState : 'unavailable'}
-        onSave={article && onSave ? () => onSave(article) : undefined}
-        onOpenLibrary={onOpenLibrary}
+    <ReaderPanelsProvider>
+      <div
+        ref={setScroller}
+        className="folio-reader"
+        data-theme={prefs.theme}
+        data-paint={paint}
+        data-font={prefs.font}
+        style={toolbarHeight ? { ...typographyStyle(prefs), '--folio-toolbar-height': `${toolbarHeight}px` } : typographyStyle(prefs)}
       >
-        {toolbarExtras}
-      </ReaderToolbar>
-      <main className="folio-page">
-        {article ? (
-          <article ref={setArticleElement} className="folio-article" lang={article.lang ?? undefined} dir={article.dir ?? 'auto'}>
-            <ArticleHeader article={article} />
-            <SafeHtmlBlock className="folio-body" html={article.content} />
-          </article>
-        ) : (
-          !result.ok && <NoArticle detail={result.detail} canShowAnyway={Boolean(result.bestEffort)} onShowAnyway={() => setShowAnyway(true)} />
-        )}
-      </main>
-      {article && renderArticleTools?.({ article, body: articleElement?.querySelector<HTMLElement>('.folio-body') ?? null, scroller })}
-    </div>
+        {customCss ? <style data-folio-custom-css="">{customCss}</style> : null}
+        <ReaderToolbar
+          prefs={prefs}
+          onPrefsChange={onPrefsChange}
+          onClose={onClose}
+          saveState={article ? saveState : 'unavailable'}
+          onSave={article && onSave ? () => onSave(article) : undefined}
+          onOpenLibrary={onOpenLibrary}
+        >
+          {toolbarExtras}
+        </ReaderToolbar>
+        <main className="folio-page">
+          {article ? (
+            <article ref={setArticleElement} className="folio-article" lang={article.lang ?? undefined} dir={article.dir ?? 'auto'}>
+              <ArticleHeader article={article} />
+              <SafeHtmlBlock className="folio-body" html={article.content} />
+            </article>
+          ) : (
+            !result.ok && <NoArticle detail={result.detail} canShowAnyway={Boolean(result.bestEffort)} onShowAnyway={() => setShowAnyway(true)} />
+          )}
+        </main>
+        {article && renderArticleTools?.({ article, body: articleElement?.querySelector<HTMLElement>('.folio-body') ?? null, scroller })}
+      </div>
+    </ReaderPanelsProvider>
   );
+}
+
+/**
+ * The toolbar's height, for what is pinned below it (reading tools, find bar): it grows when its
+ * buttons wrap onto a second line in a narrow window.
+ */
+function useToolbarHeight(scroller: HTMLElement | null): number {
+  const [height, setHeight] = useState(0);
+  useEffect(() => {
+    const toolbar = scroller?.querySelector<HTMLElement>('.folio-toolbar');
+    if (!toolbar || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => setHeight(Math.round(toolbar.getBoundingClientRect().height)));
+    observer.observe(toolbar);
+    return () => observer.disconnect();
+  }, [scroller]);
+  return height;
 }

@@ -1,5 +1,7 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useReaderPanel } from '../reader-panels';
 import type { Article } from '@/lib/extract/types';
+import { articleImages } from '@/lib/reading/article-images';
 import { findFootnotes, type Footnote } from '@/lib/reading/footnotes';
 import { highlightAsQuote, type Highlight, type HighlightAdapter, type HighlightColor } from '@/lib/reading/highlights';
 import { HIGHLIGHT_ID_ATTRIBUTE, MARK_CLASS } from '@/lib/reading/paint-highlights';
@@ -7,12 +9,15 @@ import { minutesLeft, scrollFraction } from '@/lib/reading/reading-progress';
 import { clearSelectionWithin, selectionRangeWithin } from '@/lib/reading/selection-range';
 import { MIN_TOC_HEADINGS, buildTableOfContents, currentSectionIndex } from '@/lib/reading/table-of-contents';
 import { buildTextIndex, offsetsOfRange } from '@/lib/reading/text-index';
+import { FindBar } from './FindBar';
 import { FootnotePopover } from './FootnotePopover';
 import { HighlightsPanel } from './HighlightsPanel';
+import { ImageLightbox } from './ImageLightbox';
 import { ListenControls } from './ListenControls';
 import { ReadingProgress } from './ReadingProgress';
 import { SelectionMenu, type MenuPosition } from './SelectionMenu';
 import { TableOfContents } from './TableOfContents';
+import { useFindInArticle } from './use-find-in-article';
 import { useHighlights } from './use-highlights';
 import { useReadAloud } from './use-read-aloud';
 import './reading-tools.css';
@@ -32,7 +37,6 @@ export interface ReadingToolsProps {
 }
 
 type Menu = { kind: 'selection'; start: number; end: number; position: MenuPosition } | { kind: 'highlight'; id: string; position: MenuPosition };
-type Panel = 'contents' | 'highlights' | null;
 
 /** Where the reading line sits below the scroller's top (under the sticky toolbar). */
 const READING_LINE = 96;
@@ -47,7 +51,10 @@ const defaultCopy = (text: string) => navigator.clipboard.writeText(text);
 export function ReadingTools({ article, body, scroller, highlights: adapter, onRequestSave, listenFrom, onListenPosition, copyText = defaultCopy }: ReadingToolsProps) {
   const highlights = useHighlights(body, adapter, article.content);
   const speech = useReadAloud(body, article.content, { lang: article.lang, startParagraph: listenFrom, onParagraph: onListenPosition });
-  const [panel, setPanel] = useState<Panel>(null);
+  const contentsPanel = useReaderPanel('contents');
+  const highlightsPanel = useReaderPanel('highlights');
+  const find = useFindInArticle(body, scroller);
+  const [lightbox, setLightbox] = useState<number | null>(null);
   const [listening, setListening] = useState(false);
   const [menu, setMenu] = useState<Menu | null>(null);
   const [footnote, setFootnote] = useState<{ note: Footnote; position: MenuPosition } | null>(null);
@@ -58,6 +65,16 @@ export function ReadingTools({ article, body, scroller, highlights: adapter, onR
   const toc = useMemo(() => (body ? buildTableOfContents(body) : []), [body, article.content]);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const footnotes = useMemo(() => (body ? findFootnotes(body) : []), [body, article.content]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const images = useMemo(() => (body ? articleImages(body) : []), [body, article.content]);
+
+  // Images open in the lightbox: reachable with Tab, opened with a click, Enter or Space.
+  useEffect(() => {
+    for (const image of images) {
+      image.element.setAttribute('tabindex', '0');
+      image.element.classList.add('folio-zoomable');
+    }
+  }, [images]);
 
   const measure = useCallback(() => {
     if (!scroller || !body) return;
@@ -88,8 +105,18 @@ export function ReadingTools({ article, body, scroller, highlights: adapter, onR
       const rect = 'getBoundingClientRect' in range ? range.getBoundingClientRect() : body.getBoundingClientRect();
       setMenu({ kind: 'selection', ...offsets, position: positionBelow(rect) });
     };
+    const openImage = (target: Element) => {
+      const image = target.closest?.('img');
+      const at = image ? images.findIndex((candidate) => candidate.element === image) : -1;
+      if (at !== -1) setLightbox(at);
+      return at !== -1;
+    };
     const onClick = (event: MouseEvent) => {
       const target = event.target as Element;
+      if (openImage(target)) {
+        event.preventDefault();
+        return;
+      }
       const link = target.closest?.('a');
       const found = link && footnotes.find((candidate) => candidate.reference === link);
       if (found) {
@@ -102,15 +129,47 @@ export function ReadingTools({ article, body, scroller, highlights: adapter, onR
       if (mark && id && !selectionRangeWithin(body)) setMenu({ kind: 'highlight', id, position: positionBelow(mark.getBoundingClientRect()) });
     };
     const onKeyUp = (event: KeyboardEvent) => event.shiftKey && onSelectEnd();
+    const onKeyDown = (event: KeyboardEvent) => {
+      if ((event.key === 'Enter' || event.key === ' ') && openImage(event.target as Element)) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+    };
     body.addEventListener('mouseup', onSelectEnd);
     body.addEventListener('keyup', onKeyUp);
+    body.addEventListener('keydown', onKeyDown);
     body.addEventListener('click', onClick);
     return () => {
       body.removeEventListener('mouseup', onSelectEnd);
       body.removeEventListener('keyup', onKeyUp);
+      body.removeEventListener('keydown', onKeyDown);
       body.removeEventListener('click', onClick);
     };
-  }, [body, footnotes]);
+  }, [body, footnotes, images]);
+
+  // Ctrl/Cmd+F opens Folio's find bar instead of the browser's (which cannot see into the overlay).
+  const returnFocus = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    const view = scroller?.ownerDocument.defaultView;
+    if (!view || !scroller) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey || event.key.toLowerCase() !== 'f') return;
+      event.preventDefault();
+      event.stopPropagation();
+      if (!find.open) returnFocus.current = focusedElement(scroller);
+      find.show();
+    };
+    view.addEventListener('keydown', onKey, true);
+    return () => view.removeEventListener('keydown', onKey, true);
+  }, [scroller, find]);
+
+  const giveFocusBack = () => {
+    const target = returnFocus.current?.isConnected ? returnFocus.current : scroller;
+    returnFocus.current = null;
+    if (!target) return;
+    if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+    target.focus({ preventScroll: true });
+  };
 
   // While read-aloud is open: space plays/pauses, left/right arrows move by paragraph. Listened for on
   // the window (capture) so they work wherever focus is, inside the shadow root or not.
@@ -118,7 +177,10 @@ export function ReadingTools({ article, body, scroller, highlights: adapter, onR
     const view = scroller?.ownerDocument.defaultView;
     if (!view || !listening) return;
     const onKey = (event: KeyboardEvent) => {
-      const target = event.composedPath()[0] as HTMLElement | undefined;
+      const path = event.composedPath();
+      const target = path[0] as HTMLElement | undefined;
+      // The lightbox has arrow keys of its own.
+      if (path.some((node) => (node as Element).classList?.contains('folio-lightbox'))) return;
       if (!target || /^(?:INPUT|TEXTAREA|SELECT|BUTTON|A)$/.test(target.tagName) || target.isContentEditable || event.altKey || event.ctrlKey || event.metaKey) return;
       const action = { ' ': speech.toggle, ArrowRight: speech.next, ArrowLeft: speech.previous }[event.key];
       if (!action) return;
@@ -172,11 +234,11 @@ export function ReadingTools({ article, body, scroller, highlights: adapter, onR
     <div className="folio-reading-tools">
       <div className="folio-reading-rail" role="toolbar" aria-label="Reading tools" aria-orientation="vertical">
         {toc.length >= MIN_TOC_HEADINGS && (
-          <button type="button" className="folio-button" aria-expanded={panel === 'contents'} onClick={() => setPanel(panel === 'contents' ? null : 'contents')}>
+          <button type="button" className="folio-button" aria-expanded={contentsPanel.open} onClick={contentsPanel.toggle}>
             Contents
           </button>
         )}
-        <button type="button" className="folio-button" aria-expanded={panel === 'highlights'} onClick={() => setPanel(panel === 'highlights' ? null : 'highlights')}>
+        <button type="button" className="folio-button" aria-expanded={highlightsPanel.open} onClick={highlightsPanel.toggle}>
           Highlights{highlights.items.length > 0 ? ` (${highlights.items.length})` : ''}
         </button>
         <button
@@ -195,9 +257,26 @@ export function ReadingTools({ article, body, scroller, highlights: adapter, onR
         >
           Listen
         </button>
+        <button
+          type="button"
+          className="folio-button"
+          aria-expanded={find.open}
+          title="Find in article (Ctrl+F)"
+          onClick={() => {
+            if (find.open) {
+              find.close();
+              return;
+            }
+            returnFocus.current = focusedElement(scroller);
+            find.show();
+          }}
+        >
+          Find
+        </button>
       </div>
-      {panel === 'contents' && <TableOfContents entries={toc} current={progress.section} onJump={jumpTo} />}
-      {panel === 'highlights' && (
+      {find.open && <FindBar find={find} onClosed={giveFocusBack} />}
+      {contentsPanel.open && <TableOfContents entries={toc} current={progress.section} onJump={jumpTo} />}
+      {highlightsPanel.open && (
         <HighlightsPanel items={highlights.items} persistent={adapter.persistent} onSelect={jumpTo} onDelete={highlights.remove} onCopy={copy} onSave={onRequestSave} />
       )}
       {listening && <ListenControls speech={speech} onClose={() => setListening(false)} />}
@@ -232,7 +311,7 @@ export function ReadingTools({ article, body, scroller, highlights: adapter, onR
           }}
         />
       )}
-      {!adapter.persistent && onRequestSave && highlights.items.length > 0 && panel !== 'highlights' && (
+      {!adapter.persistent && onRequestSave && highlights.items.length > 0 && !highlightsPanel.open && (
         <div className="folio-save-offer" role="status">
           Keep these highlights?{' '}
           <button type="button" className="folio-button folio-button-primary" onClick={onRequestSave}>
@@ -245,10 +324,27 @@ export function ReadingTools({ article, body, scroller, highlights: adapter, onR
           {highlights.error}
         </p>
       )}
+      {lightbox !== null && (
+        <ImageLightbox
+          images={images}
+          startIndex={lightbox}
+          onClose={(index) => {
+            setLightbox(null);
+            images[index]?.element.focus();
+          }}
+        />
+      )}
       <ReadingProgress fraction={progress.fraction} minutesLeft={minutesLeft(article.readingMinutes, progress.fraction)} />
       <span className="folio-visually-hidden" role="status" aria-live="polite">
         {status}
       </span>
     </div>
   );
+}
+
+/** The element with focus, looking inside the shadow root the reader may be in. */
+function focusedElement(scroller: HTMLElement | null): HTMLElement | null {
+  const root = scroller?.getRootNode() as Document | ShadowRoot | undefined;
+  const active = root?.activeElement;
+  return active instanceof HTMLElement ? active : null;
 }

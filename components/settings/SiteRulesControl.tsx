@@ -1,5 +1,5 @@
-import { useState } from 'react';
 import type { SiteRule } from '@/lib/prefs/site-rules';
+import { useReaderPanel } from '../reader-panels';
 
 interface SiteRulesControlProps {
   host: string;
@@ -13,13 +13,13 @@ interface SiteRulesControlProps {
 
 /** The reader toolbar's "This site" menu: the current site's rules, one click each. */
 export function SiteRulesControl({ host, rule, fontSize, onChange, message }: SiteRulesControlProps) {
-  const [open, setOpen] = useState(false);
+  const panel = useReaderPanel('site-rules');
   return (
     <div className="folio-site-rules">
-      <button type="button" className="folio-button folio-site-rules-toggle" aria-expanded={open} title={`Rules for ${host}`} onClick={() => setOpen((value) => !value)}>
+      <button type="button" className="folio-button folio-site-rules-toggle" aria-expanded={panel.open} title={`Rules for ${host}`} onClick={panel.toggle}>
         This site
       </button>
-      {open && (
+      {panel.open && (
         <div className="folio-panel folio-site-rules-panel" role="dialog" aria-label={`Rules for ${host}`}>
           <strong className="folio-site-rules-host">{host}</strong>
           <SiteRuleFields host={host} rule={rule} fontSize={fontSize} onChange={onChange} />

@@ -3,6 +3,7 @@ import { ReaderView } from '@/components/ReaderView';
 import { ReadingTools } from '@/components/reading/ReadingTools';
 import { createLibraryHighlightAdapter } from '@/lib/reading/library-highlights';
 import { deleteHighlight, listHighlights, putHighlight } from '@/lib/storage/library-repo-highlights';
+import { setListenPosition } from '@/lib/storage/library-repo-listen';
 import type { ExtractResult } from '@/lib/extract/types';
 import { recordToArticle } from '@/lib/library/article-record';
 import { downloadArticle } from '@/lib/library/download-article';
@@ -10,8 +11,13 @@ import { requestDownloadPermission } from '@/lib/library/page-permissions';
 import { libraryDb } from '@/lib/storage/db';
 import { getArticle, setArchived, setFavourite, storeDownloadedContent, type SavedArticle } from '@/lib/storage/library-repo';
 import type { ReadingProgress } from '@/lib/storage/schema';
-import { DEFAULT_READER_PREFS, loadCustomCss, loadReaderPrefs, saveReaderPrefs, watchCustomCss, watchReaderPrefs, type ReaderPrefs } from '@/lib/storage/prefs';
+import { siteKey } from '@/lib/prefs/site-rules';
+import * as prefsStorage from '@/lib/storage/prefs';
+import { loadCustomCss, watchCustomCss } from '@/lib/storage/prefs';
+import { SiteRulesControl } from '@/components/settings/SiteRulesControl';
 import { useLiveValue } from '@/components/settings/use-live-value';
+import { useSiteReaderPrefs } from '@/components/settings/use-site-reader-prefs';
+import '@/components/settings/site-rules.css';
 import { browser } from 'wxt/browser';
 import { useReadingProgress } from './use-reading-progress';
 
@@ -29,7 +35,9 @@ function readyState(saved: SavedArticle): PageState {
 /** The offline reader: a saved article with the overlay's typography and controls, resuming where it was left. */
 export function ArticlePage({ id }: { id: string }) {
   const [state, setState] = useState<PageState>({ kind: 'loading' });
-  const [prefs, setPrefs] = useState<ReaderPrefs>(DEFAULT_READER_PREFS);
+  // The article's site's rules apply here too (its own text size), as in the overlay on that site.
+  const host = state.kind === 'ready' || state.kind === 'pending' ? siteKey(state.saved.record.url) : null;
+  const site = useSiteReaderPrefs(host, prefsStorage);
   const [percent, setPercent] = useState<number | null>(null);
   const [customCss] = useLiveValue('', loadCustomCss, watchCustomCss);
   // Highlights and notes live with the saved article in the library's highlights store.
@@ -37,11 +45,6 @@ export function ArticlePage({ id }: { id: string }) {
     () => createLibraryHighlightAdapter(id, { list: (articleId) => listHighlights(libraryDb(), articleId), put: (record) => putHighlight(libraryDb(), record), remove: (highlightId) => deleteHighlight(libraryDb(), highlightId) }),
     [id],
   );
-
-  useEffect(() => {
-    void loadReaderPrefs().then(setPrefs);
-    return watchReaderPrefs(setPrefs);
-  }, []);
 
   useEffect(() => {
     void getArticle(libraryDb(), id).then((result) => {
@@ -76,6 +79,7 @@ export function ArticlePage({ id }: { id: string }) {
   const [resumeFrom, setResumeFrom] = useState<ReadingProgress | null>(null);
   if (state.kind === 'ready' && resumeFrom === null) setResumeFrom(state.saved.record.progress);
   useReadingProgress(id, resumeFrom, onProgress);
+  const onListenPosition = useCallback((paragraph: number) => void setListenPosition(libraryDb(), id, paragraph), [id]);
 
   if (state.kind === 'loading') return <p className="folio-article-status">Opening…</p>;
   if (state.kind === 'error') {
@@ -116,17 +120,17 @@ export function ArticlePage({ id }: { id: string }) {
   return (
     <ReaderView
       result={state.result}
-      prefs={prefs}
+      prefs={site.prefs}
       customCss={customCss}
-      onPrefsChange={(change) => {
-        setPrefs((current) => ({ ...current, ...change }));
-        void saveReaderPrefs(change);
-      }}
+      onPrefsChange={site.changePrefs}
       onClose={() => window.close()}
       saveState="saved"
       onSave={() => undefined}
       onOpenLibrary={() => void browser.tabs.create({ url: browser.runtime.getURL('/library.html') })}
-      renderArticleTools={(context) => <ReadingTools {...context} highlights={highlights} />}
+      renderArticleTools={(context) => (
+        // Read-aloud resumes from the paragraph stored when the article was opened.
+        <ReadingTools {...context} highlights={highlights} listenFrom={resumeFrom?.listenParagraph} onListenPosition={onListenPosition} />
+      )}
       toolbarExtras={
         <>
           <span className="folio-progress-label" aria-label="Reading progress">
@@ -138,6 +142,7 @@ export function ArticlePage({ id }: { id: string }) {
           <button type="button" className="folio-button" aria-pressed={record.archived === 1} onClick={() => void toggle('archived')}>
             {record.archived ? 'Unarchive' : 'Archive'}
           </button>
+          {host && <SiteRulesControl host={host} rule={site.rule} fontSize={site.prefs.fontSize} onChange={site.changeRule} message={site.ruleMessage} />}
         </>
       }
     />

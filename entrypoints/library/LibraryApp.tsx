@@ -9,6 +9,7 @@ import { changeTags, setArchived, setFavourite } from '@/lib/storage/library-rep
 import { listTags, type LibraryQuery, type LibrarySort, type LibraryStatus } from '@/lib/storage/library-repo-query';
 import { deleteArticles, purgeTrash, restoreArticles } from '@/lib/storage/library-repo-trash';
 import type { StorageResult } from '@/lib/storage/storage-errors';
+import { LibrarySyncStatus } from './LibrarySyncStatus';
 import { useLibraryView } from './use-library-view';
 import { useUndoNotice } from './use-undo';
 
@@ -176,6 +177,7 @@ export function LibraryApp() {
           <span className="folio-count" role="status" aria-live="polite" data-testid="library-count">
             {view.ids === null ? 'Loading…' : `${plural(ids.length)}${query.tag ? ` tagged “${query.tag}”` : ''}${searchText.trim() ? ' found in the whole library' : ''}`}
           </span>
+          <LibrarySyncStatus />
         </header>
         <div className="folio-bulk" aria-label="Selected articles">
           <label>

@@ -47,7 +47,8 @@ function kindOf(block: Element | null, root: Node): SegmentKind {
   return 'paragraph';
 }
 
-function nearestBlock(node: Node, root: Node): Element | null {
+/** The closest block-level element holding `node` below `root` (null: directly in root). */
+export function nearestBlock(node: Node, root: Node): Element | null {
   for (let element = node.parentElement; element && element !== root; element = element.parentElement) {
     if (BLOCKS.has(element.tagName.toUpperCase())) return element;
   }

@@ -48,7 +48,7 @@ export function toSyncEntry(record: ArticleRecord): SyncEntry {
     tags: record.tags,
     archived: record.archived === 1,
     favourite: record.favourite === 1,
-    progress: { ...record.progress, read: record.read === 1 },
+    progress: { percent: record.progress.percent, scrollY: record.progress.scrollY, read: record.read === 1 },
     fieldUpdatedAt: record.fieldUpdatedAt,
   };
 }
@@ -80,7 +80,7 @@ function applyField(record: ArticleRecord, entry: SyncEntry, field: SyncedField)
     case 'progress':
       return {
         ...record,
-        progress: { percent: entry.progress.percent, scrollY: entry.progress.scrollY },
+        progress: { ...record.progress, percent: entry.progress.percent, scrollY: entry.progress.scrollY },
         read: entry.progress.read ? 1 : 0,
         readAt: entry.progress.read ? (record.readAt ?? entry.fieldUpdatedAt.progress) : null,
       };

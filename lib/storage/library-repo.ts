@@ -140,7 +140,7 @@ export function setProgress(db: LibraryDb, id: string, update: ProgressUpdate, n
     const read = update.finished ? 1 : record.read;
     return {
       ...record,
-      progress: { percent, scrollY },
+      progress: { ...record.progress, percent, scrollY },
       read,
       readAt: read && !record.read ? now : record.readAt,
       ...touched(record, ['progress'], now),

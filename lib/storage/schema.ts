@@ -36,6 +36,12 @@ export interface ReadingProgress {
   percent: number;
   /** Scroll offset in CSS pixels, to resume exactly where the reader left. */
   scrollY: number;
+  /**
+   * The paragraph read-aloud last reached on the saved-article page, to resume from. Optional (absent:
+   * from the start), so records written before it existed need no migration; this device only: sync
+   * carries percent and read, never this, and setting it moves no change time.
+   */
+  listenParagraph?: number;
 }
 
 /** One saved article's metadata: small, so lists and counts never read the body. */

@@ -235,3 +235,330 @@ test.describe('reading tools on the saved-article page', () => {
     await reopened.close();
   });
 });
+
+const GALLERY = 'reading/gallery-article.html';
+
+/** The element focused inside the overlay's shadow root (or the page, for the article page). */
+async function focusedInReader(page: Page) {
+  return page.evaluate(() => {
+    const active = document.querySelector('folio-reader')?.shadowRoot?.activeElement ?? document.activeElement;
+    return active ? { tag: active.tagName.toLowerCase(), className: active.className, src: active.getAttribute('src') } : null;
+  });
+}
+
+function overlaps(a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }) {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+test.describe('find, lightbox, panels and the "why" view', () => {
+  test('Ctrl+F opens the find bar: counts, Enter and Shift+Enter move, Esc closes and gives focus back', async ({ folio, server, page }) => {
+    await openArticle(page, folio, server.url(ARTICLE));
+    const reader = page.locator(READER);
+    // A highlight first: find must leave it alone.
+    await selectWithMouse(page, 'a bolt that nobody replaced');
+    await reader.getByRole('button', { name: 'Highlight pink' }).click();
+    await reader.getByRole('button', { name: 'Close highlight menu' }).click();
+    await reader.evaluate((el) => {
+      el.scrollTo({ top: 0 });
+      el.focus();
+    });
+
+    await page.keyboard.press('Control+f');
+    const bar = reader.getByRole('search', { name: 'Find in article' });
+    const field = bar.getByRole('searchbox', { name: 'Find in article' });
+    await expect(field).toBeFocused();
+    await field.fill('historians still ARGUE');
+    const count = bar.getByRole('status');
+    await expect(count).toHaveText('1 of 24');
+    await page.keyboard.press('Enter');
+    await expect(count).toHaveText('2 of 24');
+    await page.keyboard.press('Shift+Enter');
+    await page.keyboard.press('Shift+Enter');
+    await expect(count).toHaveText('24 of 24');
+    // Chromium paints matches with the Custom Highlight API: ranges, not elements in the article.
+    const painted = await page.evaluate(() => ({ all: CSS.highlights.get('folio-find')?.size ?? -1, current: CSS.highlights.get('folio-find-current')?.size ?? -1 }));
+    expect(painted).toEqual({ all: 23, current: 1 });
+    await expect(reader.locator('.folio-body mark.folio-find-match')).toHaveCount(0);
+    // The current match was scrolled into view.
+    const currentTop = await page.evaluate(() => {
+      const range = [...(CSS.highlights.get('folio-find-current') as unknown as Set<Range>)][0]!;
+      return range.getBoundingClientRect().top;
+    });
+    expect(currentTop).toBeGreaterThan(0);
+    expect(currentTop).toBeLessThan(900);
+    await field.fill('no such words anywhere');
+    await expect(count).toHaveText('No matches');
+
+    await page.keyboard.press('Escape');
+    await expect(bar).toHaveCount(0);
+    await expect(reader).toBeVisible();
+    expect((await focusedInReader(page))?.className).toBe('folio-reader');
+    expect(await page.evaluate(() => CSS.highlights.has('folio-find'))).toBe(false);
+    const mark = reader.locator('.folio-body mark.folio-highlight', { hasText: 'a bolt that nobody replaced' });
+    await expect(mark).toHaveCount(1);
+    await expect(mark).toHaveAttribute('data-color', 'pink');
+    // Leave the (saved, by an earlier test) article's highlights as they were.
+    await reader.getByRole('button', { name: /^Highlights/ }).click();
+    await reader.getByRole('complementary', { name: 'Highlights' }).getByRole('button', { name: 'Delete highlight “a bolt that nobody replaced”' }).click();
+    await expect(mark).toHaveCount(0);
+    await page.keyboard.press('Escape');
+    await expect(page.locator('folio-reader')).toHaveCount(0);
+  });
+
+  test('images open in a lightbox with their caption; arrows move, + zooms, Esc closes and focus returns', async ({ folio, server, page }) => {
+    await page.goto(server.url(GALLERY));
+    await folio.pressToolbarButton(page);
+    const reader = page.locator(READER);
+    const images = reader.locator('.folio-body img');
+    await expect(images).toHaveCount(3);
+    await images.first().click();
+    let dialog = reader.getByRole('dialog', { name: 'Image 1 of 3' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toHaveAttribute('aria-modal', 'true');
+    await expect(dialog.locator('.folio-lightbox-caption')).toHaveText('The timber trestle of 1820.');
+    await expect(dialog.getByRole('button', { name: 'Close image (Esc)' })).toBeFocused();
+
+    await page.keyboard.press('ArrowRight');
+    dialog = reader.getByRole('dialog', { name: 'Image 2 of 3' });
+    await expect(dialog.locator('.folio-lightbox-caption')).toHaveText('The iron bridge, painted red in 1901.');
+    await expect(dialog.getByRole('img', { name: 'The iron bridge' })).toBeVisible();
+    const fitted = await dialog.locator('.folio-lightbox-image').evaluate((el) => el.getBoundingClientRect().width);
+    await page.keyboard.press('+');
+    await expect(dialog.locator('.folio-lightbox-zoom')).toHaveText('150%');
+    await expect.poll(() => dialog.locator('.folio-lightbox-image').evaluate((el) => Math.round(el.getBoundingClientRect().width))).toBe(Math.round(fitted * 1.5));
+    await page.keyboard.press('ArrowRight');
+    dialog = reader.getByRole('dialog', { name: 'Image 3 of 3' });
+    await expect(dialog.locator('.folio-lightbox-zoom')).toHaveText('100%');
+    await expect(dialog.getByRole('button', { name: 'Next image (→)' })).toBeDisabled();
+    // Tab stays inside the dialog.
+    for (let i = 0; i < 8; i += 1) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => Boolean(document.querySelector('folio-reader')!.shadowRoot!.activeElement?.closest('.folio-lightbox')))).toBe(true);
+
+    await page.keyboard.press('Escape');
+    await expect(reader.locator('.folio-lightbox')).toHaveCount(0);
+    await expect(reader).toBeVisible();
+    expect((await focusedInReader(page))?.src).toMatch(/gallery\/three\.svg$/);
+    // From the keyboard: Enter on a focused image opens it too.
+    await images.nth(1).focus();
+    await page.keyboard.press('Enter');
+    await expect(reader.getByRole('dialog', { name: 'Image 2 of 3' })).toBeVisible();
+    const results = await new AxeBuilder({ page }).include('folio-reader').analyze();
+    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await expect(page.locator('folio-reader')).toHaveCount(0);
+  });
+
+  test('one panel at a time: text settings, this site, contents, highlights', async ({ folio, server, page }) => {
+    await openArticle(page, folio, server.url(ARTICLE));
+    const reader = page.locator(READER);
+    const textSettings = reader.getByRole('dialog', { name: 'Text settings' });
+    const siteRules = reader.getByRole('dialog', { name: 'Rules for 127.0.0.1' });
+    const contents = reader.getByRole('navigation', { name: 'Contents' });
+    await reader.getByRole('button', { name: 'Text settings' }).click();
+    await expect(textSettings).toBeVisible();
+    // Wide window: the toolbar's panel drops down beside the reading rail, not over it.
+    expect(overlaps((await textSettings.boundingBox())!, (await reader.locator('.folio-reading-rail').boundingBox())!)).toBe(false);
+    await reader.getByRole('button', { name: 'This site' }).click();
+    await expect(siteRules).toBeVisible();
+    await expect(textSettings).toHaveCount(0);
+    await reader.getByRole('button', { name: 'Text settings' }).click();
+    await expect(textSettings).toBeVisible();
+    await expect(siteRules).toHaveCount(0);
+    await reader.getByRole('button', { name: 'Contents' }).click();
+    await expect(contents).toBeVisible();
+    await expect(textSettings).toHaveCount(0);
+    await reader.getByRole('button', { name: /^Highlights/ }).click();
+    await expect(contents).toHaveCount(0);
+    await expect(reader.getByRole('complementary', { name: 'Highlights' })).toBeVisible();
+    await page.keyboard.press('Escape');
+  });
+
+  for (const width of [360, 600]) {
+    test(`a ${width} px window: panels are bottom sheets or full width, clear of the toolbar, the rail and the progress bar`, async ({ folio, server, page }) => {
+      await page.setViewportSize({ width, height: 740 });
+      await openArticle(page, folio, server.url(ARTICLE));
+      const reader = page.locator(READER);
+      const box = async (selector: string) => (await reader.locator(selector).first().boundingBox())!;
+      const controls = async () => ({ toolbar: await box('.folio-toolbar'), rail: await box('.folio-reading-rail'), progress: await box('.folio-reading-progress') });
+      const withinWindow = (rect: { x: number; y: number; width: number; height: number }) => rect.x >= 0 && rect.y >= 0 && rect.x + rect.width <= width + 0.5 && rect.y + rect.height <= 740.5;
+      const { toolbar, rail, progress } = await controls();
+      expect(withinWindow(toolbar)).toBe(true);
+      expect(overlaps(rail, toolbar)).toBe(false);
+      expect(overlaps(rail, progress)).toBe(false);
+      // Scrolled to the end, the article's last lines clear the rail: the page leaves room for it.
+      await reader.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+      const end = await box('.folio-body > :last-child');
+      expect(end.y + end.height).toBeLessThanOrEqual((await box('.folio-reading-rail')).y + 0.5);
+      await reader.evaluate((el) => el.scrollTo({ top: 0 }));
+
+      for (const [button, panel] of [
+        ['Contents', '.folio-toc'],
+        ['Highlights', '.folio-highlights-panel'],
+        ['Text settings', '.folio-typography'],
+        ['This site', '.folio-site-rules-panel'],
+      ] as const) {
+        await reader.getByRole('button', { name: new RegExp(`^${button}`) }).click();
+        const rect = await box(panel);
+        expect(withinWindow(rect), `${panel} inside the window`).toBe(true);
+        for (const [name, control] of Object.entries(await controls())) expect(overlaps(rect, control), `${panel} over the ${name}`).toBe(false);
+        expect(rect.width).toBeGreaterThan(width * 0.8);
+        await reader.getByRole('button', { name: new RegExp(`^${button}`) }).click();
+        await expect(reader.locator(panel)).toHaveCount(0);
+      }
+      // Listening and a panel at once: the player and the sheet do not cover each other.
+      await reader.getByRole('button', { name: 'Listen' }).click();
+      await reader.getByRole('button', { name: 'Contents' }).click();
+      expect(overlaps(await box('.folio-toc'), await box('.folio-listen'))).toBe(false);
+      expect(overlaps(await box('.folio-listen'), (await controls()).rail)).toBe(false);
+      await page.keyboard.press('Escape');
+    });
+  }
+
+  test('"Why does it look like this?" shows the candidates and what each rule removed; Esc closes it', async ({ folio, server, page }) => {
+    await openArticle(page, folio, server.url(ARTICLE));
+    const reader = page.locator(READER);
+    const toggle = reader.getByRole('button', { name: 'Why does it look like this?' });
+    await toggle.click();
+    const panel = reader.getByRole('dialog', { name: 'Why does it look like this?' });
+    await expect(panel).toContainText('Read as an article');
+    await expect(panel.locator('.folio-debug-candidates li[data-chosen]').first()).toContainText('article');
+    await expect(panel.locator('.folio-debug-changes')).toContainText('remove-duplicate-header-lines');
+    await expect(panel.locator('.folio-debug-changes')).toContainText('p.byline');
+    // Folio's own overlay is not part of what was explained.
+    await expect(panel).not.toContainText('folio-reader');
+    await panel.getByRole('button', { name: 'Close explanation' }).focus();
+    await page.keyboard.press('Escape');
+    await expect(panel).toHaveCount(0);
+    await expect(reader).toBeVisible();
+    await expect(toggle).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(page.locator('folio-reader')).toHaveCount(0);
+  });
+});
+
+test.describe('the saved-article page: resume, site text size, sync status, axe', () => {
+  /** Saves the long article from the overlay (once per browser) and returns its reader-page address. */
+  async function savedArticlePage(folio: { extensionId: string; pressToolbarButton(page: Page): Promise<void> }, server: { url(path: string): string }, page: Page) {
+    await openArticle(page, folio, server.url(ARTICLE));
+    const save = page.locator(`${READER} .folio-save`);
+    await expect(save).toHaveText(/^(Save|Saved ✓)$/, { timeout: 20_000 });
+    if ((await save.textContent()) === 'Save') await save.click();
+    await expect(save).toHaveText('Saved ✓');
+    await page.keyboard.press('Escape');
+    await page.goto(`chrome-extension://${folio.extensionId}/library.html`);
+    return (await page.locator('.folio-row-title', { hasText: 'How bridges fail' }).getAttribute('href'))!;
+  }
+
+  /** Replaces speechSynthesis on an extension page (its own main world), as the overlay tests do in the content script's. */
+  async function stubSpeech(page: Page) {
+    await page.evaluate(() => {
+      const log = ((globalThis as unknown as { __speech: unknown }).__speech = { spoken: [] as string[], current: null as unknown });
+      const voices = [{ name: 'Test English', lang: 'en-GB', default: true, localService: true, voiceURI: 'test-en' }];
+      (globalThis as unknown as { SpeechSynthesisUtterance: unknown }).SpeechSynthesisUtterance = class {
+        text: string;
+        constructor(text: string) {
+          this.text = text;
+        }
+      };
+      Object.assign(speechSynthesis, {
+        getVoices: () => voices,
+        speak: (u: { text: string }) => {
+          log.spoken.push(u.text);
+          log.current = u;
+        },
+        cancel: () => undefined,
+        pause: () => undefined,
+        resume: () => undefined,
+      });
+      speechSynthesis.dispatchEvent(new Event('voiceschanged'));
+    });
+    return () => page.evaluate(() => (globalThis as unknown as { __speech: { spoken: string[] } }).__speech.spoken);
+  }
+
+  test('read-aloud resumes where it stopped after the page is reloaded', async ({ folio, server, page }) => {
+    const href = await savedArticlePage(folio, server, page);
+    await page.goto(href);
+    const reader = page.locator('.folio-reader');
+    await expect(reader.locator('.folio-body h2').first()).toBeVisible();
+    let spoken = await stubSpeech(page);
+    await reader.getByRole('button', { name: 'Listen' }).click();
+    await expect.poll(async () => (await spoken())[0]).toBe('Bridges carry millions of people every day, and almost nobody thinks about them.');
+    await reader.getByRole('button', { name: 'Next paragraph' }).click();
+    await reader.getByRole('button', { name: 'Next paragraph' }).click();
+    await reader.getByRole('button', { name: 'Next paragraph' }).click();
+    await expect.poll(async () => (await spoken()).at(-1)).toMatch(/^Most collapses begin with something small/);
+    const id = new URL(href).searchParams.get('id')!;
+    const stored = () =>
+      page.evaluate(
+        (key) =>
+          new Promise<number | undefined>((resolve, reject) => {
+            const open = indexedDB.open('folio-library');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const request = open.result.transaction('articles').objectStore('articles').get(key);
+              request.onsuccess = () => {
+                resolve((request.result as { progress: { listenParagraph?: number } }).progress.listenParagraph);
+                open.result.close();
+              };
+            };
+          }),
+        id,
+      );
+    await expect.poll(stored).toBe(3);
+
+    await page.reload();
+    await expect(reader.locator('.folio-body h2').first()).toBeVisible();
+    spoken = await stubSpeech(page);
+    await reader.getByRole('button', { name: 'Listen' }).click();
+    await expect.poll(async () => (await spoken())[0]).toMatch(/^Most collapses begin with something small/);
+    await expect(reader.locator('.folio-listen-where')).toHaveText(/^4 \/ \d+$/);
+  });
+
+  test("the article's site's own text size applies on the article page; the library header shows the sync status", async ({ folio, server, page }) => {
+    const href = await savedArticlePage(folio, server, page);
+    await folio.worker.evaluate(async () => {
+      await chrome.storage.sync.set({ siteRules: { '127.0.0.1': { s: 26 } } });
+      await chrome.storage.local.set({ syncStatus: { pending: false, lastError: null, retryAt: null, syncedCount: 1, totalCount: 1 } });
+    });
+    await page.goto(href);
+    const reader = page.locator('.folio-reader');
+    await expect.poll(() => reader.evaluate((el) => getComputedStyle(el).fontSize)).toBe('26px');
+    await reader.getByRole('button', { name: 'This site' }).click();
+    await expect(reader.getByLabel('Own text size on 127.0.0.1')).toBeChecked();
+
+    await page.goto(`chrome-extension://${folio.extensionId}/library.html`);
+    await expect(page.locator('.folio-toolbar-row .folio-sync-status')).toHaveText('1 of 1 articles synced.');
+    await folio.worker.evaluate(() => chrome.storage.local.set({ syncStatus: { pending: false, lastError: null, retryAt: null, syncedCount: 1, totalCount: 3 } }));
+    await expect(page.locator('.folio-toolbar-row .folio-sync-status')).toContainText('1 of 3 articles synced');
+    await folio.worker.evaluate(async () => {
+      await chrome.storage.sync.remove('siteRules');
+      await chrome.storage.local.remove('syncStatus');
+    });
+  });
+
+  test('axe: no serious or critical violations on the article page with its tools open', async ({ folio, server, page }) => {
+    const href = await savedArticlePage(folio, server, page);
+    await page.goto(href);
+    const reader = page.locator('.folio-reader');
+    await expect(reader.locator('.folio-body h2').first()).toBeVisible();
+    await selectWithMouse(page, 'Regular inspection is cheaper');
+    await reader.getByRole('button', { name: 'Highlight green' }).click();
+    await reader.getByRole('button', { name: 'Close highlight menu' }).click();
+    await reader.getByRole('button', { name: 'Contents' }).click();
+    await reader.getByRole('button', { name: 'Listen' }).click();
+    await page.keyboard.press('Control+f');
+    await reader.getByRole('searchbox', { name: 'Find in article' }).fill('bridge');
+    await expect(reader.locator('.folio-find-count')).toHaveText(/of/);
+    const check = async () => {
+      const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+      return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(' ')}`));
+    };
+    expect(await check()).toEqual([]);
+    await reader.getByRole('button', { name: 'Text settings' }).click();
+    expect(await check()).toEqual([]);
+    await page.setViewportSize({ width: 380, height: 740 });
+    await reader.getByRole('button', { name: /^Highlights/ }).click();
+    expect(await check()).toEqual([]);
+  });
+});
