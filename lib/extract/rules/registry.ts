@@ -6,6 +6,7 @@ import { resolveLazyImages } from './resolve-lazy-images';
 import { embedsToLinks } from './embeds-to-links';
 import { removeRelatedLists } from './remove-related-lists';
 import { removeDuplicateHeaderLines } from './remove-duplicate-header-lines';
+import { removeDateLines } from './remove-date-lines';
 import { absolutizeUrls } from './absolutize-urls';
 
 /**
@@ -22,5 +23,6 @@ export const RULES: readonly ExtractRule[] = [
   // clean: on the body Readability chose
   removeRelatedLists,
   removeDuplicateHeaderLines,
+  removeDateLines,
   absolutizeUrls,
 ];
