@@ -53,11 +53,12 @@ export function standsAlone(element: Element): boolean {
     if (node.nodeType === 3 && (node.textContent ?? '').trim()) return false;
     if (node.nodeType === 1 && !isBlock(node as Element) && (node as Element).tagName !== 'BR' && textLength(node as Element) > 0) return false;
   }
-  return true;
+  // Alone inside a link or an emphasis, it is still only as alone as that inline parent.
+  return isBlock(parent) || parent.tagName === 'BODY' || standsAlone(parent);
 }
 
-/** Elements that hold media or code: a line rule never removes them with the text around them. */
-export const KEEP_INSIDE = 'img, picture, figure, video, audio, iframe, pre, code, table, math, svg';
+/** Media, code and quotations: a line rule never removes them with the text around them. */
+export const KEEP_INSIDE = 'img, picture, figure, video, audio, iframe, pre, code, table, math, svg, blockquote';
 
 /**
  * The outermost elements of `root` that `accepts` takes, each of at most `maxChars` characters and

@@ -7,6 +7,7 @@ import { embedsToLinks } from './embeds-to-links';
 import { removeRelatedLists } from './remove-related-lists';
 import { removeDuplicateHeaderLines } from './remove-duplicate-header-lines';
 import { removeDateLines } from './remove-date-lines';
+import { removeImageCredits } from './remove-image-credits';
 import { absolutizeUrls } from './absolutize-urls';
 
 /**
@@ -24,5 +25,6 @@ export const RULES: readonly ExtractRule[] = [
   removeRelatedLists,
   removeDuplicateHeaderLines,
   removeDateLines,
+  removeImageCredits,
   absolutizeUrls,
 ];
