@@ -8,6 +8,7 @@ import { removeRelatedLists } from './remove-related-lists';
 import { removeDuplicateHeaderLines } from './remove-duplicate-header-lines';
 import { removeDateLines } from './remove-date-lines';
 import { removeImageCredits } from './remove-image-credits';
+import { removeContactLines } from './remove-contact-lines';
 import { absolutizeUrls } from './absolutize-urls';
 
 /**
@@ -26,5 +27,6 @@ export const RULES: readonly ExtractRule[] = [
   removeDuplicateHeaderLines,
   removeDateLines,
   removeImageCredits,
+  removeContactLines,
   absolutizeUrls,
 ];
