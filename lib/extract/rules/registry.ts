@@ -9,6 +9,7 @@ import { removeDuplicateHeaderLines } from './remove-duplicate-header-lines';
 import { removeDateLines } from './remove-date-lines';
 import { removeImageCredits } from './remove-image-credits';
 import { removeContactLines } from './remove-contact-lines';
+import { removeInlineTeasers } from './remove-inline-teasers';
 import { absolutizeUrls } from './absolutize-urls';
 
 /**
@@ -28,5 +29,6 @@ export const RULES: readonly ExtractRule[] = [
   removeDateLines,
   removeImageCredits,
   removeContactLines,
+  removeInlineTeasers,
   absolutizeUrls,
 ];
