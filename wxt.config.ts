@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { makeAllSitesOptional, type ManifestPermissionFields } from './lib/permissions/manifest-host-access';
 
 // Folio's manifest. Every permission is explained in README.md ("Permissions").
 export default defineConfig({
@@ -38,6 +39,8 @@ export default defineConfig({
     'build:manifestGenerated': (_wxt, manifest) => {
       if (manifest.action) delete manifest.action.default_popup;
       if (manifest.browser_action) delete manifest.browser_action.default_popup;
+      // Access to every site is asked for at run time (onboarding, options), never at install.
+      makeAllSitesOptional(manifest as unknown as ManifestPermissionFields);
     },
   },
 });

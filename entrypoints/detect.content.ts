@@ -3,10 +3,13 @@ import { detectArticle } from '@/lib/extract/detect';
 import { sendMessage } from '@/lib/messaging';
 
 /**
- * Runs on every page, so it is small (no extraction code) and quick: one pass over the page's
+ * Runs on every page load, so it is small (no extraction code) and quick: one pass over the page's
  * paragraphs after load, measured as the `folio:detect` performance entry (npm run bench:detect).
+ * Not in the manifest: the background registers it only while detection is on and the user has granted
+ * access to all sites (entrypoints/background/detection-registration.ts).
  */
 export default defineContentScript({
+  registration: 'runtime',
   matches: ['<all_urls>'],
   runAt: 'document_idle',
   main() {

@@ -1,7 +1,9 @@
 /**
  * `npm run bench:library`: the library at 10,000 articles in real Chromium with the built extension
- * (.output/chrome-mv3, built by the npm script first). Prints a table and writes
- * bench-results/library.json: { articles, saveP95Ms, firstPageMs, searchP95Ms, import10kMs, libraryPageMB, … }.
+ * (.output/chrome-mv3, built by the npm script first). Prints a table and writes JSON (to the file
+ * after `--out`, else bench-results/library.json): { articles, saveP95Ms, firstPageMs, searchP95Ms,
+ * import10kMs, libraryPageMB, … } with the machine's load average before and after (timings on a
+ * shared machine are inflated: compare runs made under the same load).
  *
  * - seed: 10,000 synthetic articles (scripts/bench-library-corpus.ts) written straight into the
  *   extension's IndexedDB in the stored format (fast; not what is measured);
@@ -11,18 +13,20 @@
  * - searchP95Ms: typed queries in the library's search box → results ready (after the index exists);
  * - import10kMs: choosing a 10,000-row Pocket CSV → the import report shown;
  * - libraryPageMB: the library page's memory (JS heap after GC + ArrayBuffers/DOM) after loading,
- *   searching (search index loaded) and scrolling.
+ *   searching and scrolling, plus its search worker's (the index lives there; both after GC).
  *   ARTICLES=2000 npm run bench:library for a quicker run.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { CDPSession, Page } from '@playwright/test';
 import { launchWithExtension } from '../tests/e2e/harness/extension';
 import { contentRecord, newArticleRecord } from '../lib/library/article-record';
 import { makeCorpus, syntheticArticle } from './bench-library-corpus';
 
 const ARTICLES = Number(process.env.ARTICLES ?? 10_000);
+const outIndex = process.argv.indexOf('--out');
+const OUT = outIndex >= 0 && process.argv[outIndex + 1] ? process.argv[outIndex + 1]! : 'bench-results/library.json';
 const SAVES = 200;
 const IMPORT_ROWS = 10_000;
 const GOALS = { saveP95Ms: 50, firstPageMs: 100, searchP95Ms: 50, import10kMs: 10_000, libraryPageMB: 150 };
@@ -113,6 +117,45 @@ async function heapMB(page: Page): Promise<{ total: number; jsHeap: number; outs
   return { total: (usage.usedSize + outside) / 1e6, jsHeap: usage.usedSize / 1e6, outside: outside / 1e6 };
 }
 
+/** Sends one DevTools command to a worker through the page's session (workers are its child targets). */
+function workerCommand(cdp: CDPSession, sessionId: string, method: string, params: object = {}): Promise<unknown> {
+  const id = Math.floor(Math.random() * 1e9);
+  return new Promise((resolve) => {
+    const onMessage = (event: { sessionId?: string; message: string }) => {
+      const message = JSON.parse(event.message) as { id?: number; result?: unknown };
+      if (message.id !== id) return;
+      cdp.off('Target.receivedMessageFromTarget', onMessage);
+      resolve(message.result);
+    };
+    cdp.on('Target.receivedMessageFromTarget', onMessage);
+    void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
+  });
+}
+
+/** The JS heap (after GC) of the page's dedicated workers: the search index lives in one. */
+async function workersHeapMB(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  const sessions: string[] = [];
+  cdp.on('Target.attachedToTarget', (event: { sessionId: string; targetInfo: { type: string } }) => {
+    if (event.targetInfo.type === 'worker') sessions.push(event.sessionId);
+  });
+  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+  await page.waitForTimeout(200);
+  let total = 0;
+  for (const sessionId of sessions) {
+    await workerCommand(cdp, sessionId, 'HeapProfiler.collectGarbage');
+    const usage = (await workerCommand(cdp, sessionId, 'Runtime.getHeapUsage')) as { usedSize: number; embedderHeapUsedSize?: number; backingStorageSize?: number } | undefined;
+    if (usage) total += usage.usedSize + (usage.embedderHeapUsedSize ?? 0) + (usage.backingStorageSize ?? 0);
+  }
+  await cdp.detach();
+  return total / 1e6;
+}
+
+/** The durations of the page's performance measures with these names (the import's steps). */
+async function measures(page: Page, names: string[]): Promise<Record<string, number>> {
+  return page.evaluate((wanted) => Object.fromEntries(wanted.map((name) => [name, Math.round(performance.getEntriesByName(name).at(-1)?.duration ?? NaN)])), names);
+}
+
 function pocketCsv(rows: number): string {
   const lines = ['title,url,time_added,tags,status'];
   for (let i = 0; i < rows; i += 1) lines.push(`"Imported article ${i}, part ${i % 13}",https://pocket.example/item/${i}?utm_source=pocket,${1_600_000_000 + i * 60},tag${i % 20}|read-later,${i % 3 === 0 ? 'archive' : 'unread'}`);
@@ -120,6 +163,7 @@ function pocketCsv(rows: number): string {
 }
 
 async function main(): Promise<void> {
+  const loadBefore = loadavg().map((n) => Math.round(n * 10) / 10);
   const folio = await launchWithExtension();
   const library = `chrome-extension://${folio.extensionId}/library.html`;
   const corpus = makeCorpus();
@@ -156,7 +200,9 @@ async function main(): Promise<void> {
     await page.getByLabel('Search the library').fill('');
     await page.getByTestId('library-list').evaluate((list) => list.scrollTo(0, list.scrollHeight / 2));
     await page.waitForTimeout(500);
-    const memory = await heapMB(page);
+    const pageMemory = await heapMB(page);
+    const workerMB = await workersHeapMB(page);
+    const memory = { ...pageMemory, total: pageMemory.total + workerMB };
 
     // A reload loads the snapshot instead of building: the cost of the first search on a later visit.
     await page.goto(library);
@@ -169,9 +215,11 @@ async function main(): Promise<void> {
     await page.getByTestId('import-file').setInputFiles(csvPath);
     await page.locator('.folio-report').filter({ hasText: `Imported ${IMPORT_ROWS} new` }).waitFor({ timeout: 120_000 });
     const import10kMs = performance.now() - started;
+    const importSteps = await measures(page, ['folio:import-read', 'folio:import-parse', 'folio:import-store']);
 
     const result = {
       environment: 'Chromium (headless) with the built extension',
+      loadAverage: { before: loadBefore, after: loadavg().map((n) => Math.round(n * 10) / 10) },
       articles: ARTICLES,
       saveP95Ms: round(percentile(saves, 0.95)),
       firstPageMs: round(percentile(firstPage, 0.5)),
@@ -182,6 +230,8 @@ async function main(): Promise<void> {
         seedMs: Math.round(seedMs),
         libraryPageJsHeapMB: round(memory.jsHeap),
         libraryPageArrayBuffersAndEmbedderMB: round(memory.outside),
+        searchWorkerMB: round(workerMB),
+        importStepsMs: importSteps,
         saveMedianMs: round(percentile(saves, 0.5)),
         firstPageRunsMs: firstPage.map(round),
         firstPageFromNavigationMedianMs: round(percentile(firstPageFromNavigation, 0.5)),
@@ -201,8 +251,9 @@ async function main(): Promise<void> {
     }));
     console.table(rows);
     console.log(JSON.stringify(result.details, null, 2));
-    mkdirSync('bench-results', { recursive: true });
-    writeFileSync('bench-results/library.json', JSON.stringify(result, null, 2));
+    console.log(`load average before ${loadBefore.join(' ')}, after ${result.loadAverage.after.join(' ')}`);
+    mkdirSync(path.dirname(path.resolve(OUT)), { recursive: true });
+    writeFileSync(OUT, JSON.stringify(result, null, 2));
   } finally {
     await folio.close();
   }

@@ -1,9 +1,13 @@
+import type { HighlightMatch } from '@/lib/library/search/highlight-search';
 import type { ArticleRecord } from '@/lib/storage/schema';
+import { HighlightMatches } from './HighlightMatches';
 import { articleHref, formatMinutes, formatSavedDate } from './format';
 
 export interface ArticleRowProps {
   record: ArticleRecord;
   readerUrl: string;
+  /** While searching: this article's highlights and notes that matched the query. */
+  highlightMatches?: readonly HighlightMatch[];
   selected: boolean;
   onSelect: (selected: boolean) => void;
   onArchive: () => void;
@@ -14,7 +18,7 @@ export interface ArticleRowProps {
 }
 
 /** One article in the library list: what it is, how far it was read, and its actions. */
-export function ArticleRow({ record, readerUrl, selected, onSelect, onArchive, onFavourite, onDelete, onTagClick, onRemoveTag }: ArticleRowProps) {
+export function ArticleRow({ record, readerUrl, highlightMatches, selected, onSelect, onArchive, onFavourite, onDelete, onTagClick, onRemoveTag }: ArticleRowProps) {
   const progress = record.read ? 'Read' : record.progress.percent > 0 ? `${Math.round(record.progress.percent)}%` : null;
   return (
     <div className={`folio-row${selected ? ' is-selected' : ''}`} data-id={record.id}>
@@ -33,7 +37,11 @@ export function ArticleRow({ record, readerUrl, selected, onSelect, onArchive, o
             </span>
           )}
         </div>
-        {record.excerpt && <p className="folio-row-excerpt">{record.excerpt}</p>}
+        {highlightMatches && highlightMatches.length > 0 ? (
+          <HighlightMatches matches={highlightMatches} articleTitle={record.title} />
+        ) : (
+          record.excerpt && <p className="folio-row-excerpt">{record.excerpt}</p>
+        )}
         {record.tags.length > 0 && (
           <ul className="folio-tags" aria-label="Tags">
             {record.tags.map((tag) => (

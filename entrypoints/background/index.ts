@@ -2,6 +2,8 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { onMessage } from '@/lib/messaging';
 import { validated, warnOnUnknownMessage } from '@/lib/messaging-schema';
 import { registerDetectionBadge } from './detection-badge';
+import { registerDetectionScript } from './detection-registration';
+import { registerOnboarding } from './onboarding';
 import { browser } from 'wxt/browser';
 import { openLibrary, registerToolbarBehaviour } from './toolbar-behaviour';
 import { toggleReader } from './toggle-reader';
@@ -12,6 +14,8 @@ import { startLibrarySync } from './sync-library';
 
 export default defineBackground(() => {
   registerToolbarBehaviour();
+  registerOnboarding();
+  registerDetectionScript();
   registerDetectionBadge();
   registerLibraryMessages();
     registerHighlightMessages();

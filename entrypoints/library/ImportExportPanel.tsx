@@ -42,13 +42,22 @@ export function ImportExportPanel({ onChanged }: { onChanged: () => void }) {
 
   const importFile = async (file: File) => {
     setReport(null);
+    // Each step is a performance measure, read by the benchmark (scripts/bench-library.ts).
+    let mark = performance.now();
+    const step = (name: string) => {
+      performance.measure(`folio:import-${name}`, { start: mark });
+      mark = performance.now();
+    };
     const text = await file.text();
+    step('read');
     const parsed = parseImportFile(file.name, text, (html) => sanitizeArticleHtml(html, window));
+    step('parse');
     if (!parsed.ok) {
       setReport({ kind: 'error', message: `Nothing was imported. ${parsed.message}` });
       return;
     }
     const stored = await importItems(libraryDb(), parsed.items, SOURCE_OF_FORMAT[parsed.format]);
+    step('store');
     if (!stored.ok) {
       setReport({ kind: 'error', message: `Nothing was imported. ${stored.error.message}`, skipped: parsed.skipped });
       return;

@@ -48,22 +48,24 @@ export function LibraryApp() {
   const ids = view.ids ?? [];
 
   const refreshTags = useCallback(() => void listTags(libraryDb()).then((result) => result.ok && setTags(result.value)), []);
+  const { firstPageShown } = view;
   useEffect(() => {
-    // After the first page: the tag counts and the trash purge must not compete with it.
+    if (!firstPageShown) return;
+    // After the first page: the tag counts, the trash purge and the search index must not compete with it.
     const later = setTimeout(() => {
       refreshTags();
       void purgeTrash(libraryDb());
-      // Load the search index now, so the first keystroke is answered at once.
+      // Load the search index now (in its worker), so the first keystroke is answered at once.
       void view.search.ready();
     }, 300);
-    // The search index snapshot is written when the page is hidden (and when idle after a build).
+    // The search index snapshot is written when searching pauses, and when the page is hidden.
     const persist = () => document.visibilityState === 'hidden' && void view.search.persist();
     document.addEventListener('visibilitychange', persist);
     return () => {
       clearTimeout(later);
       document.removeEventListener('visibilitychange', persist);
     };
-  }, [refreshTags, view.search]);
+  }, [firstPageShown, refreshTags, view.search]);
 
   // eslint-disable-next-line react-hooks/incompatible-library -- Folio does not use the React Compiler.
   const virtualizer = useVirtualizer({ count: ids.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
@@ -158,7 +160,7 @@ export function LibraryApp() {
           <input
             type="search"
             className="folio-search"
-            placeholder="Search titles and full text"
+            placeholder="Search titles, full text, highlights and notes"
             aria-label="Search the library"
             value={searchText}
             onChange={(event) => setSearchText(event.target.value)}
@@ -221,6 +223,7 @@ export function LibraryApp() {
                     <ArticleRow
                       record={record}
                       readerUrl={READER_URL}
+                      highlightMatches={view.highlightMatches.get(id)}
                       selected={selected.has(id)}
                       onSelect={(on) =>
                         setSelected((old) => {

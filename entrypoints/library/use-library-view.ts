@@ -1,8 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { SearchService } from '@/lib/library/search/search-service';
+import type { HighlightMatch } from '@/lib/library/search/highlight-search';
+import type { LibrarySearcher } from '@/lib/library/search/search-client';
+import { searchResultIds } from '@/lib/library/search/search-results';
 import { libraryDb } from '@/lib/storage/db';
 import { getArticleRecords, listArticleIds, listArticles, type LibraryQuery } from '@/lib/storage/library-repo-query';
 import type { ArticleRecord } from '@/lib/storage/schema';
+import { createLibrarySearcher } from './library-searcher';
 
 const FIRST_PAGE = 60;
 const MAX_SEARCH_RESULTS = 500;
@@ -11,11 +14,15 @@ export interface LibraryView {
   /** Every id the view shows, in order (null while the first page loads). */
   ids: string[] | null;
   records: ReadonlyMap<string, ArticleRecord>;
+  /** While searching: the highlights and notes that matched, by article. */
+  highlightMatches: ReadonlyMap<string, HighlightMatch[]>;
   /** Loads the records of rows about to be shown. */
   ensureRange: (start: number, end: number) => void;
   error: string | null;
   reload: () => void;
-  search: SearchService;
+  search: LibrarySearcher;
+  /** True once the first rows (or the first results) are shown: later work waits for it. */
+  firstPageShown: boolean;
 }
 
 /**
@@ -24,9 +31,11 @@ export interface LibraryView {
  * scroll in. With a search: the best matches in the whole library.
  */
 export function useLibraryView(query: LibraryQuery, searchText: string): LibraryView {
-  const search = useMemo(() => new SearchService(libraryDb()), []);
+  const search = useMemo(() => createLibrarySearcher(), []);
   const [ids, setIds] = useState<string[] | null>(null);
   const [records, setRecords] = useState<Map<string, ArticleRecord>>(new Map());
+  const [highlightMatches, setHighlightMatches] = useState<Map<string, HighlightMatch[]>>(new Map());
+  const [firstPageShown, setFirstPageShown] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
   const loading = useRef(new Set<string>());
@@ -44,12 +53,14 @@ export function useLibraryView(query: LibraryQuery, searchText: string): Library
       });
     void (async () => {
       if (searchText.trim()) {
-        const hits = await search.search(searchText, MAX_SEARCH_RESULTS);
+        const hits = await search.searchLibrary(searchText, MAX_SEARCH_RESULTS);
         if (!current) return;
         if (!hits.ok) return setError(hits.error.message);
         // A search covers the whole library (archive included), best match first; rows load as they show.
+        const found = searchResultIds(hits.value.articles, hits.value.highlights);
         setRecords(new Map());
-        setIds(hits.value.map((hit) => hit.id));
+        setHighlightMatches(found.matches);
+        setIds(found.ids);
         // Read by the benchmark (scripts/bench-library.ts).
         performance.measure('folio:library-search', { start: started });
         return;
@@ -58,7 +69,9 @@ export function useLibraryView(query: LibraryQuery, searchText: string): Library
       if (!current) return;
       if (!first.ok) return setError(first.error.message);
       remember(first.value.items, true);
+      setHighlightMatches(new Map());
       setIds(first.value.items.map((record) => record.id));
+      setFirstPageShown(true);
       performance.measure('folio:library-first-page', { start: started });
       if (first.value.items.length === FIRST_PAGE) {
         const all = await listArticleIds(libraryDb(), view);
@@ -90,5 +103,5 @@ export function useLibraryView(query: LibraryQuery, searchText: string): Library
   );
 
   const reload = useCallback(() => setVersion((v) => v + 1), []);
-  return { ids, records, ensureRange, error, reload, search };
+  return { ids, records, highlightMatches, ensureRange, error, reload, search, firstPageShown };
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { CustomCssEditor } from '@/components/settings/CustomCssEditor';
+import { DetectionModeSection } from './DetectionModeSection';
 import { SettingsTransfer } from '@/components/settings/SettingsTransfer';
 import { ShadowPreview } from '@/components/settings/ShadowPreview';
 import { SiteRulesTable } from '@/components/settings/SiteRulesTable';
@@ -76,14 +77,11 @@ export function OptionsApp() {
           Opens the popup (Alt+Shift+R still opens the reader)
         </label>
         <label>
-          <input type="checkbox" checked={behaviour.detection} onChange={(event) => changeBehaviour({ detection: event.target.checked })} />
-          Mark article pages on the toolbar icon
-        </label>
-        <label>
           <input type="checkbox" checked={behaviour.showShortcuts} onChange={(event) => changeBehaviour({ showShortcuts: event.target.checked })} />
           Show keyboard shortcuts in the reader’s toolbar
         </label>
       </section>
+      <DetectionModeSection />
       <section aria-labelledby="text-heading" className="folio-options-text">
         <h2 id="text-heading">Text</h2>
         <div className="folio-options-panel">

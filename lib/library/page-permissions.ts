@@ -1,24 +1,5 @@
-import { browser } from 'wxt/browser';
-
 /**
- * Downloading saved links and imported articles needs the pages' origins. Folio asks once, when the
- * user first downloads (a click: browsers only grant permissions in response to one).
+ * Downloading saved links and imported articles needs the pages' origins: the same optional access to
+ * all sites that detection uses (lib/permissions/all-sites-access.ts), under the names the library uses.
  */
-const ALL_SITES = { origins: ['<all_urls>'] };
-
-export async function hasDownloadPermission(): Promise<boolean> {
-  try {
-    return await browser.permissions.contains(ALL_SITES);
-  } catch {
-    return false;
-  }
-}
-
-export async function requestDownloadPermission(): Promise<boolean> {
-  if (await hasDownloadPermission()) return true;
-  try {
-    return await browser.permissions.request(ALL_SITES);
-  } catch {
-    return false;
-  }
-}
+export { hasAllSitesAccess as hasDownloadPermission, requestAllSitesAccess as requestDownloadPermission } from '../permissions/all-sites-access';

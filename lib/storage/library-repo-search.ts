@@ -1,4 +1,5 @@
 import type { SearchableArticle, LibrarySearchSnapshot } from '../library/search/library-search';
+import type { SearchableHighlight } from '../library/search/highlight-search';
 import type { LibraryDb } from './db';
 import { SCHEMA_VERSION } from './schema';
 import { attempt, type StorageResult } from './storage-errors';
@@ -80,4 +81,17 @@ export function readIndexChanges(
     }
     return newest;
   });
+}
+
+/** Every highlight with its note, as the highlight search needs them (a library holds a few thousand at most). */
+export function readSearchableHighlights(db: LibraryDb): Promise<StorageResult<SearchableHighlight[]>> {
+  return attempt(async () =>
+    (await db.highlights.toArray()).map((highlight) => ({
+      id: highlight.id,
+      articleId: highlight.articleId,
+      text: highlight.selector.exact,
+      note: highlight.note,
+      createdAt: highlight.createdAt,
+    })),
+  );
 }

@@ -32,11 +32,15 @@ export async function saveArticle(db: LibraryDb, { article, pageUrl, tags = [], 
       const record = existing
         ? resaveArticleRecord(existing, article, id, now, tags)
         : newArticleRecord(article, { id, url: id, now, tags });
-      await db.articles.put(record);
-      await db.contents.put(contentRecord(id, article));
-      // Saving again after a delete brings the article back as new: the deletion is forgotten.
-      await db.trash.delete(id);
-      await db.tombstones.delete(id);
+      // Issued together: one round trip to the database instead of four in a row (under load each round
+      // trip can wait for a time slice; this is most of a save's tail latency).
+      await Promise.all([
+        db.articles.put(record),
+        db.contents.put(contentRecord(id, article)),
+        // Saving again after a delete brings the article back as new: the deletion is forgotten.
+        db.trash.delete(id),
+        db.tombstones.delete(id),
+      ]);
       return { record, created: !existing };
     }),
   );

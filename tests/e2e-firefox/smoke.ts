@@ -1,8 +1,12 @@
 /**
  * Firefox smoke test (npm run test:firefox): installs the Firefox build into Debian's firefox-esr
- * through puppeteer-core (WebDriver BiDi), then checks on the seed page that detection marks the
- * toolbar icon, that the reader script extracts the story and shows the overlay (injected as the
- * background injects it on a click), and that Esc closes it. Prints "N passed, N failed".
+ * through puppeteer-core (WebDriver BiDi), then checks the least-privilege flow and the main path:
+ * a fresh install holds no access to sites; the onboarding button, clicked for real, grants it and
+ * detection starts (Firefox's test pref answers the permission prompt, see below); detection marks the
+ * toolbar icon; a preference written to storage.sync is read back and applied (reader theme, and
+ * detection turned off, which unregisters the script); the reader script extracts the story and shows
+ * the overlay (injected as the background injects it on a click); Esc closes it.
+ * Prints "N passed, N failed".
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -16,6 +20,8 @@ const UUID = '6f1f4c2e-5b0a-4c1e-9d3a-2f5e8b7c9a10';
 const EXTENSION_ORIGIN = `moz-extension://${UUID}`;
 
 type Check = [name: string, run: () => Promise<void>];
+/** The extension's APIs as an extension page sees them (Firefox's `browser`, MV2: browserAction). */
+type Ext = typeof chrome & { browserAction: typeof chrome.action };
 
 async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -35,53 +41,90 @@ async function openExtensionPage(browser: Browser, pagePath: string): Promise<Pa
   return page;
 }
 
+/** The extension's APIs, inside an extension page (for functions passed to page.evaluate). */
+declare const browser: Ext;
+
 async function main(): Promise<void> {
   if (!existsSync(FIREFOX)) {
     console.error(`Firefox ESR not found at ${FIREFOX}: apt-get install -y firefox-esr (or set FIREFOX_PATH).`);
     process.exit(1);
   }
   const server = await startFixtureServer();
-  const browser = await puppeteer.launch({
+  const firefox = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }) },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
+      // TEST ONLY: Firefox's own switch that grants optional permissions without showing its prompt.
+      // It still requires the request to come from a user action, so the real click below is checked.
+      'extensions.webextOptionalPermissionPrompts': false,
+    },
   });
   let passed = 0;
   let failed = 0;
   try {
-    await browser.installExtension(EXTENSION);
-    const article = await browser.newPage();
+    await firefox.installExtension(EXTENSION);
+    const welcome = await waitFor('the onboarding page', async () => {
+      for (const candidate of await firefox.pages()) {
+        // A tab the extension opened can still report about:blank to puppeteer: ask the page itself.
+        const href = await candidate.evaluate(() => location.href).catch(() => '');
+        if (href.startsWith(`${EXTENSION_ORIGIN}/welcome.html`)) return candidate;
+      }
+      return undefined;
+    });
+    await waitFor('the onboarding page to load', () => welcome.evaluate(() => document.readyState === 'complete' && document.querySelector('[role=status]')?.textContent === 'Folio is in click-only mode.'));
+    const extensionPage = await openExtensionPage(firefox, 'options.html');
+    const registered = () => extensionPage.evaluate(async () => (await browser.scripting.getRegisteredContentScripts()).map((script) => script.id));
+    const article = await firefox.newPage();
     const seedUrl = server.url('seed/modal-scroll-lock/source.html');
-    await article.goto(seedUrl);
-    const extensionPage = await openExtensionPage(browser, 'options.html');
-    const tabId = await waitFor('the article tab', () =>
-      extensionPage.evaluate(async (url) => {
-        const ext = (globalThis as unknown as { browser: typeof chrome }).browser;
-        const tabs = await ext.tabs.query({});
-        return tabs.find((tab) => tab.url === url)?.id;
-      }, seedUrl),
-    );
+    const tabIdOf = (url: string) =>
+      waitFor('the article tab', () => extensionPage.evaluate(async (wanted) => (await browser.tabs.query({})).find((tab) => tab.url === wanted)?.id, url));
+
     const checks: Check[] = [
       [
-        'detection marks the toolbar icon on the article',
+        'a fresh install holds no access to sites and registers no detection script',
         async () => {
-          await waitFor('the badge', () =>
-            extensionPage.evaluate(async (id) => {
-              const ext = (globalThis as unknown as { browser: { browserAction: typeof chrome.action } }).browser;
-              return (await ext.browserAction.getBadgeText({ tabId: id })) === '✓';
-            }, tabId),
-          );
+          const origins = await extensionPage.evaluate(async () => (await browser.permissions.getAll()).origins ?? []);
+          const scripts = await registered();
+          if (origins.length > 0 || scripts.length > 0) throw new Error(`origins ${JSON.stringify(origins)}, scripts ${JSON.stringify(scripts)}`);
         },
       ],
       [
-        'the reader shows the 16 paragraphs, byline and publisher',
+        'a real click on the onboarding button grants access to all sites and turns detection on',
         async () => {
-          await extensionPage.evaluate(async (id) => {
-            const ext = (globalThis as unknown as { browser: typeof chrome }).browser;
-            await ext.scripting.executeScript({ target: { tabId: id }, files: ['/content-scripts/reader.js'] });
-          }, tabId);
+          await welcome.bringToFront();
+          await welcome.locator('button').filter((button) => button.textContent === 'Turn on automatic detection').click();
+          await waitFor('the status', () => welcome.evaluate(() => document.querySelector('[role=status]')?.textContent === 'Automatic detection is on.'));
+          await waitFor('the detection script', async () => (await registered()).includes('folio-detect'));
+        },
+      ],
+      [
+        'detection marks the toolbar icon on the article',
+        async () => {
+          await article.bringToFront();
+          await article.goto(seedUrl);
+          const tabId = await tabIdOf(seedUrl);
+          await waitFor('the badge', () => extensionPage.evaluate(async (id) => (await browser.browserAction.getBadgeText({ tabId: id })) === '✓', tabId));
+        },
+      ],
+      [
+        'a reader preference written to storage.sync is read back and applied to the reader',
+        async () => {
+          const stored = await extensionPage.evaluate(async () => {
+            const { readerPrefs } = await browser.storage.sync.get('readerPrefs');
+            await browser.storage.sync.set({ readerPrefs: { ...(readerPrefs as object | undefined), theme: 'dark', fontSize: 24 } });
+            return (await browser.storage.sync.get('readerPrefs')).readerPrefs as { theme?: string; fontSize?: number };
+          });
+          if (stored.theme !== 'dark' || stored.fontSize !== 24) throw new Error(`storage.sync read back ${JSON.stringify(stored)}`);
+        },
+      ],
+      [
+        'the reader shows the 16 paragraphs, byline and publisher, in the synced theme',
+        async () => {
+          const tabId = await tabIdOf(seedUrl);
+          await extensionPage.evaluate(async (id) => void (await browser.scripting.executeScript({ target: { tabId: id }, files: ['/content-scripts/reader.js'] })), tabId);
           await article.bringToFront();
           const shown = await waitFor('the overlay', () =>
             article.evaluate(() => {
@@ -91,6 +134,10 @@ async function main(): Promise<void> {
             }),
           );
           if (shown.paragraphs !== 16 || shown.byline !== 'Gustaf Kilander' || shown.site !== 'The Independent UK') throw new Error(`overlay showed ${JSON.stringify(shown)}`);
+          // The overlay paints with defaults first and applies the stored preferences once they load.
+          await waitFor('the synced dark theme', () =>
+            article.evaluate(() => document.querySelector('folio-reader')?.shadowRoot?.querySelector<HTMLElement>('.folio-reader')?.dataset.theme === 'dark'),
+          );
         },
       ],
       [
@@ -98,6 +145,20 @@ async function main(): Promise<void> {
         async () => {
           await article.keyboard.press('Escape');
           await waitFor('the overlay to close', () => article.evaluate(() => document.querySelector('folio-reader') === null));
+        },
+      ],
+      [
+        'detection turned off through storage.sync unregisters the script; a new page load is not checked',
+        async () => {
+          await extensionPage.evaluate(async () => {
+            const { behaviourPrefs } = await browser.storage.sync.get('behaviourPrefs');
+            await browser.storage.sync.set({ behaviourPrefs: { ...(behaviourPrefs as object | undefined), detection: false } });
+          });
+          await waitFor('the script to be unregistered', async () => (await registered()).length === 0);
+          await article.goto(seedUrl, { waitUntil: 'load' });
+          await new Promise((resolve) => setTimeout(resolve, 1_000));
+          const entries = await article.evaluate(() => performance.getEntriesByName('folio:detect').length);
+          if (entries !== 0) throw new Error('the detection script still ran');
         },
       ],
     ];
@@ -112,7 +173,7 @@ async function main(): Promise<void> {
       }
     }
   } finally {
-    await browser.close();
+    await firefox.close();
     await server.close();
   }
   console.log(`firefox: ${passed} passed, ${failed} failed`);

@@ -1,4 +1,5 @@
 /** Small DOM measurements the rules share. */
+import { blockText } from '../text';
 
 export function textLength(element: Element): number {
   return (element.textContent ?? '').replace(/\s+/g, ' ').trim().length;
@@ -27,4 +28,65 @@ export function holdsProse(element: Element, minimumChars = 200): boolean {
 /** `class` and `id` together, lower-cased: the usual hint of what a block is for. */
 export function classAndId(element: Element): string {
   return `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`.toLowerCase();
+}
+
+/** Tags a reader sees as a line of their own. */
+const BLOCK_TAGS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE', 'FOOTER',
+  'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'LI', 'P', 'SECTION', 'TABLE', 'UL', 'OL',
+]);
+
+export function isBlock(element: Element): boolean {
+  return BLOCK_TAGS.has(element.tagName.toUpperCase());
+}
+
+/**
+ * True when the element shows as a line of its own: a block, or an inline element with nothing but
+ * blocks, line breaks or whitespace beside it (so removing it never cuts a sentence in two).
+ */
+export function standsAlone(element: Element): boolean {
+  if (isBlock(element)) return true;
+  const parent = element.parentElement;
+  if (!parent) return false;
+  for (let node = parent.firstChild; node; node = node.nextSibling) {
+    if (node === element) continue;
+    if (node.nodeType === 3 && (node.textContent ?? '').trim()) return false;
+    if (node.nodeType === 1 && !isBlock(node as Element) && (node as Element).tagName !== 'BR' && textLength(node as Element) > 0) return false;
+  }
+  // Alone inside a link or an emphasis, it is still only as alone as that inline parent.
+  return isBlock(parent) || parent.tagName === 'BODY' || standsAlone(parent);
+}
+
+/** Media, code and quotations: a line rule never removes them with the text around them. */
+export const KEEP_INSIDE = 'img, picture, figure, video, audio, iframe, pre, code, table, math, svg, blockquote';
+
+/**
+ * The outermost elements of `root` that `accepts` takes, each of at most `maxChars` characters and
+ * holding no media or code; the walk does not look inside an element it took.
+ */
+export function findElements(root: Element, maxChars: number, accepts: (text: string, element: Element) => boolean): Element[] {
+  const found: Element[] = [];
+  const visit = (element: Element) => {
+    for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
+      const length = textLength(child);
+      if (length === 0) continue;
+      if (length <= maxChars && !child.querySelector(KEEP_INSIDE) && accepts(lineText(child), child)) {
+        found.push(child);
+        continue;
+      }
+      visit(child);
+    }
+  };
+  visit(root);
+  return found;
+}
+
+/** Like findElements, for lines only: blocks, or inline elements standing alone (see standsAlone). */
+export function matchingLines(root: Element, maxChars: number, matches: (text: string, element: Element) => boolean): Element[] {
+  return findElements(root, maxChars, (text, element) => standsAlone(element) && matches(text, element));
+}
+
+/** The element's text as one line (its blocks joined by spaces, not glued together). */
+export function lineText(element: Element): string {
+  return blockText(element).replace(/\s+/g, ' ').trim();
 }

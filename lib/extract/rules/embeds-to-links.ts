@@ -10,6 +10,9 @@ const PLAYERS: Array<{ pattern: RegExp; label: string; pageUrl: (match: RegExpMa
   { pattern: /platform\.twitter\.com\/embed\/.*[?&]id=(\d+)/i, label: 'Post on X (Twitter)', pageUrl: (m) => `https://twitter.com/i/status/${m[1]}` },
 ];
 
+/** Marks the paragraphs this rule writes, so later rules know them for Folio's own (the sanitizer drops data attributes). */
+export const EMBED_LINK_ATTRIBUTE = 'data-folio-embed';
+
 const EMBED_SELECTOR = 'iframe[src], iframe[data-src], embed[src], video, audio';
 
 function describe(element: Element, baseUrl: string | null): { href: string; label: string } | null {
@@ -42,6 +45,7 @@ export const embedsToLinks: ExtractRule = {
         continue;
       }
       const paragraph = doc.createElement('p');
+      paragraph.setAttribute(EMBED_LINK_ATTRIBUTE, '');
       const link = doc.createElement('a');
       link.setAttribute('href', embed.href);
       link.textContent = `▶ ${embed.label}`;

@@ -6,6 +6,10 @@ import { resolveLazyImages } from './resolve-lazy-images';
 import { embedsToLinks } from './embeds-to-links';
 import { removeRelatedLists } from './remove-related-lists';
 import { removeDuplicateHeaderLines } from './remove-duplicate-header-lines';
+import { removeDateLines } from './remove-date-lines';
+import { removeImageCredits } from './remove-image-credits';
+import { removeContactLines } from './remove-contact-lines';
+import { removeInlineTeasers } from './remove-inline-teasers';
 import { absolutizeUrls } from './absolutize-urls';
 
 /**
@@ -22,5 +26,9 @@ export const RULES: readonly ExtractRule[] = [
   // clean: on the body Readability chose
   removeRelatedLists,
   removeDuplicateHeaderLines,
+  removeDateLines,
+  removeImageCredits,
+  removeContactLines,
+  removeInlineTeasers,
   absolutizeUrls,
 ];

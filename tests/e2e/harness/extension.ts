@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from '@playwright/test';
@@ -14,7 +14,36 @@ export interface ExtensionBrowser {
   pressToolbarButton(page: Page): Promise<void>;
   /** The toolbar badge text and title for the tab showing `page`. */
   badge(page: Page): Promise<{ text: string; title: string }>;
+  /**
+   * TEST ONLY (allSites: 'granted-by-test-copy'): grants or withholds access to all sites through the
+   * browser's own site-access control (what chrome://extensions does), so Folio sees real
+   * permissions.onAdded / onRemoved events. Resolves once the browser reports the new state.
+   */
+  testOnlySetAllSitesAccess(granted: boolean): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * Access to all sites is optional in Folio's manifest and asked for by a click (onboarding, options).
+ * Headless Chromium shows that request as a native dialog that no automation API can answer (checked:
+ * the promise stays pending; CDP's Browser.grantPermissions/setPermission cover web permissions only;
+ * chrome.developerPrivate's site access does not grant optional hosts). So a spec chooses:
+ * - 'not-granted': the build as shipped; Folio has only what a fresh install has (click-only mode).
+ * - 'granted-by-test-copy': a TEST-ONLY copy of the build whose manifest lists `<all_urls>` as a
+ *   required host permission, standing in for a user who accepted the onboarding prompt. The shipped
+ *   manifest is untouched. The browser's site-access control can then withhold and regrant it.
+ */
+export type AllSitesAccess = 'not-granted' | 'granted-by-test-copy';
+
+function testOnlyCopyWithAllSitesGranted(): { dir: string; remove(): void } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'folio-e2e-all-sites-'));
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  const manifestPath = path.join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { optional_host_permissions?: string[]; host_permissions?: string[] };
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), ...(manifest.optional_host_permissions ?? [])];
+  delete manifest.optional_host_permissions;
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 async function tabTargetId(cdp: CDPSession, page: Page): Promise<string> {
@@ -34,18 +63,27 @@ async function tabIdOf(worker: Worker, url: string): Promise<number> {
   }, url);
 }
 
+/** Folio's registered detection script, as the browser lists it (empty when detection cannot run). */
+export function registeredDetectionScripts(worker: Worker): Promise<string[]> {
+  return worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((script) => script.id));
+}
+
 /** Launches Chromium headless with the built extension loaded (recipe: shared/docs/e2e-recipe.md). */
-export async function launchWithExtension(): Promise<ExtensionBrowser> {
+export async function launchWithExtension({ allSites = 'granted-by-test-copy' }: { allSites?: AllSitesAccess } = {}): Promise<ExtensionBrowser> {
   const profile = mkdtempSync(path.join(tmpdir(), 'folio-e2e-'));
+  const copy = allSites === 'granted-by-test-copy' ? testOnlyCopyWithAllSitesGranted() : null;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findChrome(),
     headless: true,
     viewport: { width: 1280, height: 900 },
-    args: extensionLaunchArgs(EXTENSION_DIR, { sandbox: false }),
+    args: extensionLaunchArgs(copy?.dir ?? EXTENSION_DIR, { sandbox: false }),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   const cdp = await context.browser()!.newBrowserCDPSession();
+  const hasAllSites = () => worker.evaluate(() => chrome.permissions.contains({ origins: ['<all_urls>'] }));
+  // With access, detection is on by default: wait for its registration, or a first page load would miss it.
+  if (copy) await waitUntil('the detection script to be registered', async () => (await registeredDetectionScripts(worker)).length > 0);
   return {
     context,
     worker,
@@ -57,9 +95,32 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
       const tabId = await tabIdOf(worker, page.url());
       return worker.evaluate(async (id) => ({ text: await chrome.action.getBadgeText({ tabId: id }), title: await chrome.action.getTitle({ tabId: id }) }), tabId);
     },
+    async testOnlySetAllSitesAccess(granted) {
+      if (!copy) throw new Error("testOnlySetAllSitesAccess needs allSites: 'granted-by-test-copy' (an optional permission cannot be granted headless)");
+      const settings = await context.newPage();
+      await settings.goto('chrome://extensions');
+      await settings.evaluate(
+        // chrome://extensions' own API (its "Site access" menu), not part of @types/chrome.
+        ([id, hostAccess]) =>
+          (chrome as unknown as { developerPrivate: { updateExtensionConfiguration(update: { extensionId: string; hostAccess: string }): Promise<void> } })
+            .developerPrivate.updateExtensionConfiguration({ extensionId: id, hostAccess }),
+        [extensionId, granted ? 'ON_ALL_SITES' : 'ON_CLICK'] as const,
+      );
+      await settings.close();
+      await waitUntil(`access to all sites to be ${granted ? 'granted' : 'withheld'}`, async () => (await hasAllSites()) === granted);
+    },
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
+      copy?.remove();
     },
   };
+}
+
+async function waitUntil(what: string, probe: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe().catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }

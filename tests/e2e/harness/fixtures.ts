@@ -1,12 +1,14 @@
 import { test as base, type Page } from '@playwright/test';
-import { launchWithExtension, type ExtensionBrowser } from './extension';
+import { launchWithExtension, type AllSitesAccess, type ExtensionBrowser } from './extension';
 import { startFixtureServer, type FixtureServer } from './server';
 
 /** One browser with Folio and one fixture server per test file (worker), shared by its tests. */
-export const test = base.extend<{ page: Page }, { folio: ExtensionBrowser; server: FixtureServer }>({
+export const test = base.extend<{ page: Page }, { folio: ExtensionBrowser; server: FixtureServer; allSites: AllSitesAccess }>({
+  /** Whether Folio has its optional access to all sites (see AllSitesAccess); a spec file can `test.use` it. */
+  allSites: ['granted-by-test-copy', { option: true, scope: 'worker' }],
   folio: [
-    async ({}, use) => {
-      const folio = await launchWithExtension();
+    async ({ allSites }, use) => {
+      const folio = await launchWithExtension({ allSites });
       await use(folio);
       await folio.close();
     },
