@@ -14,7 +14,7 @@ import { useLibraryView } from './use-library-view';
 import { useUndoNotice } from './use-undo';
 
 const READER_URL = browser.runtime.getURL('/article.html');
-// Import/export code (parsers, zip, Markdown, the extractor for downloads) loads after the list shows.
+// Import/export code (parsers, zip, Markdown, the extractor for downloads) loads once the first rows show.
 const ImportExportPanel = lazy(() => import('./ImportExportPanel').then((module) => ({ default: module.ImportExportPanel })));
 const ROW_HEIGHT = 112;
 
@@ -247,9 +247,11 @@ export function LibraryApp() {
             })}
           </div>
         </div>
-        <Suspense fallback={null}>
-          <ImportExportPanel onChanged={changed} />
-        </Suspense>
+        {firstPageShown && (
+          <Suspense fallback={null}>
+            <ImportExportPanel onChanged={changed} />
+          </Suspense>
+        )}
       </main>
       {notice && (
         <div className="folio-notice" role="status">

@@ -2,15 +2,28 @@ import { WorkerSearchClient, type LibrarySearcher } from '@/lib/library/search/s
 import { SearchService } from '@/lib/library/search/search-service';
 import { libraryDb } from '@/lib/storage/db';
 
-/**
- * The library page's search: in a worker when the browser can start one (Vite bundles the worker file
- * from this `new URL(…, import.meta.url)` form), else on the page.
- */
-export function createLibrarySearcher(): LibrarySearcher {
+function startSearcher(): LibrarySearcher {
   try {
+    // Vite bundles the worker file from this `new URL(…, import.meta.url)` form.
     const worker = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module', name: 'folio-search' });
     return new WorkerSearchClient(worker, libraryDb);
   } catch {
     return new SearchService(libraryDb());
   }
+}
+
+/**
+ * The library page's search: in a worker when the browser can start one, else on the page. The worker
+ * starts on first use, not with the page: starting it (parsing its script) would compete with the
+ * first rows for the processor.
+ */
+export function createLibrarySearcher(): LibrarySearcher {
+  let searcher: LibrarySearcher | null = null;
+  const started = () => (searcher ??= startSearcher());
+  return {
+    ready: () => started().ready(),
+    searchLibrary: (query, limit) => started().searchLibrary(query, limit),
+    // Nothing to write when the index was never started.
+    persist: () => (searcher ? searcher.persist() : Promise.resolve({ ok: true, value: undefined })),
+  };
 }

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { launchWithExtension } from './harness/extension';
@@ -164,6 +165,9 @@ test('a library exported as Folio JSON and imported into a fresh profile is the 
     const match = target.locator('.folio-row', { hasText: ARTICLES[0].title }).locator('.folio-row-highlight');
     await expect(match).toContainText('Paragraph 3 about granite');
     await expect(match).toContainText('Note: Ask the geologist about zircon dating');
+    // The highlight matches are a new view in the list: no serious or critical axe violations in it.
+    const { violations } = await new AxeBuilder({ page: target }).include('.folio-row-highlights').analyze();
+    expect(violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id)).toEqual([]);
     // The search index lives in the library's worker, not on the page.
     expect(target.workers().map((worker) => worker.url())).toContainEqual(expect.stringContaining('search.worker'));
   } finally {

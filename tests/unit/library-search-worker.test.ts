@@ -5,6 +5,8 @@ import { answerSearchRequest } from '../../lib/library/search/search-worker-host
 import type { SearchRequest, SearchResponse } from '../../lib/library/search/search-worker-protocol';
 import type { LibraryDb } from '../../lib/storage/db';
 import { saveArticle } from '../../lib/storage/library-repo';
+import { importItems } from '../../lib/storage/library-repo-import';
+import { loadSearchSnapshot } from '../../lib/storage/library-repo-search';
 import { LibraryDb as Db } from '../../lib/storage/db';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { freshDb, makeArticle } from './library-test-helpers';
@@ -88,6 +90,34 @@ describe('SearchService change tracking', () => {
     expect(queries).toHaveBeenCalled();
     expect(result.ok && result.value.map((hit) => hit.id)).toEqual(['https://e.com/3']);
     other.close();
+    service.dispose();
+  });
+});
+
+describe('SearchService snapshot timing', () => {
+  const items = (count: number, from = 0) =>
+    Array.from({ length: count }, (_, i) => ({ url: `https://imported.example/${from + i}`, title: `Imported ${from + i}`, excerpt: null, savedAt: 1_700_000_000_000, tags: [], archived: false, favourite: false, line: i + 2 }));
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+  it('writes the snapshot at once after a build, and only after a pause in searching for small changes', async () => {
+    const db = freshDb();
+    expect((await importItems(db, items(250), 'pocket')).ok).toBe(true);
+    const service = new SearchService(db, { quietMs: 60_000 });
+    expect((await service.search('imported ')).ok).toBe(true);
+    await settle();
+    const built = await loadSearchSnapshot(db);
+    expect(built.ok && built.value?.body.ids.length).toBe(250);
+
+    expect((await importItems(db, items(1, 250), 'pocket')).ok).toBe(true);
+    const found = await service.search('imported ', 500);
+    expect(found.ok && found.value.length).toBe(251);
+    await settle();
+    const later = await loadSearchSnapshot(db);
+    // One new article waits for the quiet time (a minute here): the snapshot still has the build.
+    expect(later.ok && later.value?.body.ids.length).toBe(250);
+    expect(await service.persist()).toEqual({ ok: true, value: undefined });
+    const persisted = await loadSearchSnapshot(db);
+    expect(persisted.ok && persisted.value?.body.ids.length).toBe(251);
     service.dispose();
   });
 });

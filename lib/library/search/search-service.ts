@@ -98,14 +98,20 @@ export class SearchService {
 
   /**
    * Parsing the title index and writing the snapshot take a long moment (seconds at 10,000 articles on a
-   * slow machine): they wait for a pause in searching, so they never hold up a keystroke.
+   * slow machine): they wait for a pause in searching, so they never hold up a keystroke. After a build
+   * or a big catch-up (an import) the snapshot is written at once instead: losing a minute-long build to
+   * a closed tab costs far more than one slow keystroke.
    */
   private deferQuietWork(): void {
     clearTimeout(this.quietTimer);
-    this.quietTimer = setTimeout(() => {
-      this.index?.loadTitleIndex();
-      if (this.unsaved > 0) void this.persist();
-    }, this.quietMs);
+    const urgent = this.unsaved > COMPACT_AFTER_CHANGES;
+    this.quietTimer = setTimeout(
+      () => {
+        this.index?.loadTitleIndex();
+        if (this.unsaved > 0) void this.persist();
+      },
+      urgent ? 0 : this.quietMs,
+    );
   }
 
   private async apply(index: LibrarySearch): Promise<StorageResult<number>> {
