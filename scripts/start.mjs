@@ -51,6 +51,10 @@ console.log(`\nFolio is loaded in ${chrome}\nDemo article: ${demoUrl}`);
 if (headless) {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  // A fresh install opens Folio's welcome tab over the demo; a click acts on the tab in front (activeTab).
+  const isWelcome = (opened) => opened.url().endsWith('/welcome.html');
+  if (!context.pages().some(isWelcome)) await context.waitForEvent('page', { predicate: isWelcome, timeout: 5_000 }).catch(() => undefined);
+  await page.bringToFront();
   const cdp = await context.browser().newBrowserCDPSession();
   const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
   const tab = targetInfos.find((target) => target.url === page.url());
