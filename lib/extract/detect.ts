@@ -11,6 +11,8 @@ export interface DetectionSignals {
   ogArticle: boolean;
   /** Headline links and <article> cards: a listing (home page, section front, search results). */
   teasers: number;
+  /** How many <article> elements the page has: one is the page marking its main composition, many are cards. */
+  articleElements: number;
   /** The page is its site's root path. */
   siteRoot: boolean;
   /** Markup naming a non-article page: Product, app, list, collection, search or profile JSON-LD, or og:type product. */
@@ -103,11 +105,13 @@ function isSiteRoot(url: string): boolean {
 
 export function readSignals(doc: Document, url: string): DetectionSignals {
   const ogType = doc.querySelector('meta[property="og:type"]')?.getAttribute('content')?.toLowerCase() ?? '';
+  const articleElements = doc.querySelectorAll('article').length;
   return {
     prose: proseScore(doc),
     articleJsonLd: jsonLdMatches(doc, ARTICLE_TYPE_IN_JSON),
     ogArticle: ogType === 'article' || ogType.startsWith('article'),
-    teasers: doc.querySelectorAll('h2 > a, h3 > a, h4 > a, a > h2, a > h3, a > h4').length + doc.querySelectorAll('article').length,
+    teasers: doc.querySelectorAll('h2 > a, h3 > a, h4 > a, a > h2, a > h3, a > h4').length + articleElements,
+    articleElements,
     siteRoot: isSiteRoot(url),
     nonArticleMarkup: ogType === 'product' || ogType.startsWith('product.') || jsonLdMatches(doc, NON_ARTICLE_TYPE_IN_JSON),
   };
