@@ -47,6 +47,7 @@ function ownText(element: Element): string {
 
 /** Han, kana and Hangul: scripts that say in one character what Latin text says in about three. */
 const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/g;
+const HAS_CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/;
 const CJK_CHARACTER_WEIGHT = 3;
 
 /**
@@ -54,6 +55,8 @@ const CJK_CHARACTER_WEIGHT = 3;
  * Japanese or Chinese paragraph of 60 characters would otherwise never count as prose.
  */
 export function proseLength(text: string): number {
+  // Most pages have no CJK text: one non-allocating test before counting.
+  if (!HAS_CJK.test(text)) return text.length;
   const cjk = text.match(CJK)?.length ?? 0;
   return text.length + cjk * (CJK_CHARACTER_WEIGHT - 1);
 }
