@@ -9,6 +9,8 @@ export interface BodyShape {
   proseChars: number;
   /** Share of the body's text inside links. */
   linkDensity: number;
+  /** The body is an <article> element, holds one, or sits inside one. */
+  inArticleElement: boolean;
 }
 
 const PROSE_PARAGRAPH = 80;
@@ -34,6 +36,7 @@ export function measureBody(body: Element): BodyShape {
     words: text ? text.split(' ').length : 0,
     proseChars,
     linkDensity: text.length ? linked / text.length : 0,
+    inArticleElement: body.closest('article') !== null || body.querySelector('article') !== null,
   };
 }
 
@@ -46,12 +49,17 @@ export interface Decision {
 /** The share of a body's text in prose paragraphs above which it reads as a story, not a list. */
 const MIN_PROSE_SHARE = 0.5;
 const MAX_LINK_DENSITY = 0.15;
+/** A short post in the page's one <article> still needs this many words to be read as one. */
+const MIN_MARKED_ARTICLE_WORDS = 120;
+/** Headline links beyond the detector's allowance (see scoreSignals) make a page a listing, whatever its markup. */
+const MAX_HEADLINE_LINKS = 6;
 
 /**
  * The extraction's article/not-article decision. It sees more than the in-page detector: the body
  * Readability chose. A page whose OpenGraph type says article is one when that body is mostly prose
  * paragraphs with few links, even if the page around it is crowded with teasers (the detector's
- * headline-link penalty) or its story is short; a site root or product/list markup still says no.
+ * headline-link penalty) or its story is short; so is a page whose one <article> element is the body
+ * (a short post of lists scores little prose). A site root or product/list markup still says no.
  */
 export function decideArticle(detection: Detection, metadata: PageMetadata, shape: BodyShape, textLength: number): Decision {
   if (detection.isArticle) return { isArticle: true, because: `detector score ${detection.score.toFixed(1)}` };
@@ -60,6 +68,11 @@ export function decideArticle(detection: Detection, metadata: PageMetadata, shap
   const proseShare = textLength ? shape.proseChars / textLength : 0;
   if (signals.ogArticle && !signals.siteRoot && !signals.nonArticleMarkup && proseShare >= MIN_PROSE_SHARE && shape.linkDensity < MAX_LINK_DENSITY) {
     return { isArticle: true, because: `og:type article and a prose body (${Math.round(proseShare * 100)}% prose, ${Math.round(shape.linkDensity * 100)}% links)` };
+  }
+  // The page marks exactly one <article> (a listing marks each card) and the body is it: a short post with lists.
+  const headlineLinks = signals.teasers - signals.articleElements;
+  if (signals.articleElements === 1 && shape.inArticleElement && headlineLinks <= MAX_HEADLINE_LINKS && !signals.siteRoot && !signals.nonArticleMarkup && shape.words >= MIN_MARKED_ARTICLE_WORDS && shape.linkDensity < MAX_LINK_DENSITY) {
+    return { isArticle: true, because: `the page's one <article> element holds the body (${shape.words} words, ${Math.round(shape.linkDensity * 100)}% links)` };
   }
   return { isArticle: false, because: `detector score ${detection.score.toFixed(1)}, ${Math.round(proseShare * 100)}% prose, ${Math.round(shape.linkDensity * 100)}% links` };
 }

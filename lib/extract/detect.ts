@@ -11,6 +11,8 @@ export interface DetectionSignals {
   ogArticle: boolean;
   /** Headline links and <article> cards: a listing (home page, section front, search results). */
   teasers: number;
+  /** How many <article> elements the page has: one is the page marking its main composition, many are cards. */
+  articleElements: number;
   /** The page is its site's root path. */
   siteRoot: boolean;
   /** Markup naming a non-article page: Product, app, list, collection, search or profile JSON-LD, or og:type product. */
@@ -34,13 +36,29 @@ function isVisible(element: HTMLElement): boolean {
   return !element.hidden && element.style?.display !== 'none' && element.getAttribute('aria-hidden') !== 'true';
 }
 
-/** Length of the text a block holds directly (text nodes, not child elements). */
-function ownTextLength(element: Element): number {
-  let length = 0;
+/** The text a block holds directly (text nodes, not child elements). */
+function ownText(element: Element): string {
+  let text = '';
   for (let node = element.firstChild; node; node = node.nextSibling) {
-    if (node.nodeType === 3) length += (node.textContent ?? '').trim().length;
+    if (node.nodeType === 3) text += (node.textContent ?? '').trim();
   }
-  return length;
+  return text;
+}
+
+/** Han, kana and Hangul: scripts that say in one character what Latin text says in about three. */
+const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/g;
+const HAS_CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/;
+const CJK_CHARACTER_WEIGHT = 3;
+
+/**
+ * A paragraph's length in Latin-text characters: MIN_PARAGRAPH was tuned on Latin text, where a dense
+ * Japanese or Chinese paragraph of 60 characters would otherwise never count as prose.
+ */
+export function proseLength(text: string): number {
+  // Most pages have no CJK text: one non-allocating test before counting.
+  if (!HAS_CJK.test(text)) return text.length;
+  const cjk = text.match(CJK)?.length ?? 0;
+  return text.length + cjk * (CJK_CHARACTER_WEIGHT - 1);
 }
 
 function addProse(groups: Map<Element, number>, block: HTMLElement, length: number): void {
@@ -51,26 +69,18 @@ function addProse(groups: Map<Element, number>, block: HTMLElement, length: numb
   groups.set(parent, (groups.get(parent) ?? 0) + Math.sqrt(length - MIN_PARAGRAPH));
 }
 
-/**
- * Long visible paragraphs, counted only in the one container holding most of them: a story is one run of
- * paragraphs, while a listing's blurbs each sit in their own card.
- */
-function proseScore(doc: Document): number {
-  const groups = new Map<Element, number>();
+/** Visible <p> and <pre> paragraphs. */
+function addParagraphs(groups: Map<Element, number>, doc: Document): void {
   const paragraphs = doc.querySelectorAll('p, pre');
   const count = Math.min(paragraphs.length, MAX_PARAGRAPHS);
   for (let i = 0; i < count; i++) {
     const paragraph = paragraphs[i] as HTMLElement;
-    addProse(groups, paragraph, (paragraph.textContent ?? '').trim().length);
+    addProse(groups, paragraph, proseLength((paragraph.textContent ?? '').trim()));
   }
-  // Story paragraphs set as text-only <div>s.
-  const divs = doc.getElementsByTagName('div');
-  const divCount = Math.min(divs.length, MAX_DIVS);
-  for (let i = 0; i < divCount; i++) {
-    const div = divs[i] as HTMLElement;
-    if (div.firstElementChild === null) addProse(groups, div, (div.textContent ?? '').trim().length);
-  }
-  // Story text set as lines in one block, split by <br>: the block's own text counts as prose.
+}
+
+/** Story text set as lines in one block, split by <br>: the block's own text counts as prose. */
+function addBrokenLines(groups: Map<Element, number>, doc: Document): void {
   const breaks = doc.getElementsByTagName('br');
   const breakCount = Math.min(breaks.length, MAX_BREAKS);
   let previous: Element | null = null;
@@ -78,8 +88,22 @@ function proseScore(doc: Document): number {
     const block = (breaks[i] as HTMLElement).parentElement;
     if (!block || block === previous || block.tagName === 'P') continue;
     previous = block;
-    addProse(groups, block as HTMLElement, ownTextLength(block));
+    addProse(groups, block as HTMLElement, proseLength(ownText(block)));
   }
+}
+
+/** Story paragraphs set as text-only <div>s (the costliest walk: a page has many more divs than paragraphs). */
+function addTextDivs(groups: Map<Element, number>, doc: Document): void {
+  const divs = doc.getElementsByTagName('div');
+  const divCount = Math.min(divs.length, MAX_DIVS);
+  for (let i = 0; i < divCount; i++) {
+    const div = divs[i] as HTMLElement;
+    if (div.firstElementChild === null) addProse(groups, div, proseLength((div.textContent ?? '').trim()));
+  }
+}
+
+/** The best container's prose: a story is one run of paragraphs, while a listing's blurbs each sit in their own card. */
+function bestGroup(groups: Map<Element, number>): number {
   let best = 0;
   for (const score of groups.values()) if (score > best) best = score;
   return best;
@@ -103,14 +127,25 @@ function isSiteRoot(url: string): boolean {
 
 export function readSignals(doc: Document, url: string): DetectionSignals {
   const ogType = doc.querySelector('meta[property="og:type"]')?.getAttribute('content')?.toLowerCase() ?? '';
-  return {
-    prose: proseScore(doc),
+  const articleElements = doc.querySelectorAll('article').length;
+  const groups = new Map<Element, number>();
+  addParagraphs(groups, doc);
+  addBrokenLines(groups, doc);
+  const signals: DetectionSignals = {
+    prose: bestGroup(groups),
     articleJsonLd: jsonLdMatches(doc, ARTICLE_TYPE_IN_JSON),
     ogArticle: ogType === 'article' || ogType.startsWith('article'),
-    teasers: doc.querySelectorAll('h2 > a, h3 > a, h4 > a, a > h2, a > h3, a > h4').length + doc.querySelectorAll('article').length,
+    teasers: doc.querySelectorAll('h2 > a, h3 > a, h4 > a, a > h2, a > h3, a > h4').length + articleElements,
+    articleElements,
     siteRoot: isSiteRoot(url),
     nonArticleMarkup: ogType === 'product' || ogType.startsWith('product.') || jsonLdMatches(doc, NON_ARTICLE_TYPE_IN_JSON),
   };
+  // Text-only <div>s can only add prose, so they are walked only when the page is not yet an article without them.
+  if (scoreSignals(signals) < ARTICLE_THRESHOLD) {
+    addTextDivs(groups, doc);
+    signals.prose = bestGroup(groups);
+  }
+  return signals;
 }
 
 /** Weighs the signals: prose decides, structured data vouches, many teasers, a site root and product/list markup argue against. */

@@ -26,6 +26,17 @@ describe('the extraction decision', () => {
     expect(extract(crowdedStory('article'), 'https://news.example/')).toMatchObject({ ok: false, reason: 'not-article' });
   });
 
+  it('accepts a short post of lists that the page marks as its one <article>, but not the same post among article cards', () => {
+    const items = (n: number) => Array.from({ length: n }, (_, i) => `<li>Feature number ${i + 1} of the new release, which players asked for in the forum</li>`).join('');
+    const post = `<article><h1>Release notes</h1><p>What is new in this version of the game:</p><ul>${items(8)}</ul><p>Try something new with your friends this weekend, and tell us what you think.</p><ul>${items(6)}</ul></article>`;
+    const page = (body: string) => `<!doctype html><html><head><title>Release notes</title></head><body><header><a href="/">Home</a></header><main>${body}</main></body></html>`;
+    const single = extract(page(post), 'https://games.example/release-notes-2-26/');
+    expect(single.ok).toBe(true);
+    expect(single.debug?.entries.find((entry) => entry.step === 'decide')?.message).toMatch(/one <article> element/);
+    const cards = Array.from({ length: 3 }, (_, i) => `<article><h2>Other post ${i}</h2><p>A teaser for another post on the same blog.</p></article>`).join('');
+    expect(extract(page(post + cards), 'https://games.example/release-notes-2-26/')).toMatchObject({ ok: false, reason: 'not-article' });
+  });
+
   it('measures prose paragraphs and links in a body', () => {
     const doc = parseHtmlDocument(`<!doctype html><html><body><div id="b">${story}<ul><li><a href="/x">A link list item that is long enough to be a paragraph of text here</a></li></ul></div></body></html>`);
     const shape = measureBody(doc.getElementById('b') as Element);

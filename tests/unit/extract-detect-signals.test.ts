@@ -49,3 +49,37 @@ describe('detectArticle signals', () => {
     expect(withLinks.isArticle).toBe(true);
   });
 });
+
+describe('detectArticle on dense CJK text', () => {
+  // About 60 characters each: short by the Latin measure, a full paragraph in Japanese.
+  const japanese = [
+    '市議会は火曜日の夜遅く、来年度の予算案を賛成多数で可決した。道路や公園の補修費をめぐって議論は四時間以上続いた。',
+    '賛成した議員は、税率を据え置いたまま春の洪水で傷んだ三つの橋を直せると説明し、住民の要望に応えたと強調した。',
+    '反対した議員は一時的な財源に頼りすぎていると批判し、来年も同じ穴を埋めることになると記者団に語っていた。',
+    '市長は今週中に予算案に署名する見通しで、新しい支出は来年一月一日の会計年度の始まりとともに実施される。',
+    '市はまた、財務課で十二年勤めてきた職員を新しい書記に任命し、十二月から仕事を引き継ぐと発表している。',
+    '住民の間では補修の遅れを心配する声が根強く、説明会の開催を求める署名がすでに千人分以上集まっているという。',
+  ];
+  const story = japanese.map((text) => `<p>${text}</p>`).join('');
+
+  it('weighs each CJK character as about three Latin ones, so dense paragraphs count as prose', () => {
+    for (const text of japanese) expect(text.length).toBeLessThan(60);
+    const detection = detectArticle(page('<html lang="ja">', `<main><article><h1>予算案を可決</h1>${story}</article></main>`, 'https://news.example.jp/2024/05/budget'));
+    expect(detection.signals.prose).toBeGreaterThan(20);
+    expect(detection.isArticle).toBe(true);
+  });
+
+  it('still gives nothing for short CJK lines such as a portal\'s headlines', () => {
+    const headlines = Array.from({ length: 12 }, (_, i) => `<p>市議会が予算案を可決 第${i + 1}報</p>`).join('');
+    expect(detectArticle(page('', `<main>${headlines}</main>`)).signals.prose).toBe(0);
+  });
+});
+
+describe('detectArticle with text-only <div>s walked last', () => {
+  it('still calls a <p> story with many short text <div>s beside it an article', () => {
+    const story = Array.from({ length: 8 }, () => `<p>${paragraph()}</p>`).join('');
+    const widgets = Array.from({ length: 50 }, () => `<div>${sentence}</div>`).join('');
+    const detection = detectArticle(page('', `<main><article>${story}</article></main><aside>${widgets}</aside>`));
+    expect(detection.isArticle).toBe(true);
+  });
+});

@@ -10,6 +10,7 @@ import { removeDateLines } from './remove-date-lines';
 import { removeImageCredits } from './remove-image-credits';
 import { removeContactLines } from './remove-contact-lines';
 import { removeInlineTeasers } from './remove-inline-teasers';
+import { removeWidgetLabels } from './remove-widget-labels';
 import { absolutizeUrls } from './absolutize-urls';
 
 /**
@@ -30,5 +31,6 @@ export const RULES: readonly ExtractRule[] = [
   removeImageCredits,
   removeContactLines,
   removeInlineTeasers,
+  removeWidgetLabels,
   absolutizeUrls,
 ];

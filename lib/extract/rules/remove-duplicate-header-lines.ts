@@ -1,18 +1,45 @@
 import type { ExtractRule } from './types';
+import type { PageMetadata } from '../metadata';
+import { textLength } from './dom-helpers';
 
 function normalise(text: string | null | undefined): string {
   return (text ?? '').replace(/^by\s+/i, '').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
+/** Separators between a headline and the site's name in a document title ("Story - Site", "Site | Story"). */
+const TITLE_SEPARATOR = /\s+[-–—|:·•»]\s+/;
+
+/** What the overlay's header already shows: the headline (with and without the site's name), byline, site and the page's address. */
+function headerLines(metadata: PageMetadata, baseUrl: string | null): Set<string> {
+  const lines = [metadata.title, metadata.byline, metadata.siteName, metadata.canonicalUrl, baseUrl];
+  const parts = (metadata.title ?? '').split(TITLE_SEPARATOR);
+  if (parts.length > 1) {
+    const site = normalise(metadata.siteName);
+    const withoutSite = parts.filter((part) => normalise(part) !== site);
+    // The longest part is the headline when the site's name is not given.
+    lines.push(withoutSite.length < parts.length ? withoutSite.join(' - ') : parts.reduce((a, b) => (b.length > a.length ? b : a)));
+  }
+  return new Set(lines.map(normalise).filter((line) => line.length > 0));
+}
+
+/** A paragraph this long is the story's first: header lines come before it. */
+const STORY_PARAGRAPH_CHARS = 120;
+/** Header lines are looked for among this many leading elements at most. */
+const MAX_LEADING = 80;
+
 export const removeDuplicateHeaderLines: ExtractRule = {
   name: 'remove-duplicate-header-lines',
   phase: 'clean',
-  why: 'The overlay prints the headline, byline and publication itself; the same lines at the top of the body would show twice.',
-  apply({ root, metadata, record }) {
-    const repeated = new Set([metadata.title, metadata.byline, metadata.siteName].map(normalise).filter(Boolean));
+  why: 'The overlay prints the headline, byline and publication itself; the same lines (or the page\'s own address) at the top of the body would show twice.',
+  apply({ root, metadata, baseUrl, record }) {
+    const repeated = headerLines(metadata, baseUrl);
     let removed = 0;
-    // Only the first few blocks: a name repeated later in the story is part of it.
-    const leading = Array.from(root.querySelectorAll('h1, h2, h3, p, div, span, a')).slice(0, 12);
+    // Only before the story's first paragraph: a name repeated later in the story is part of it.
+    const leading: Element[] = [];
+    for (const element of Array.from(root.querySelectorAll('h1, h2, h3, h4, p, div, span, a, time'))) {
+      if (leading.length >= MAX_LEADING || (element.tagName === 'P' && textLength(element) >= STORY_PARAGRAPH_CHARS)) break;
+      leading.push(element);
+    }
     for (const element of leading) {
       if (!root.contains(element) || element.querySelector('img, picture, figure')) continue;
       if (repeated.has(normalise(element.textContent))) {
