@@ -10,19 +10,25 @@ import type { ExtractRule, RuleContext } from './rules/types';
 import { blockText, measureText, readingMinutes, wordCount } from './text';
 import type { Article, ExtractDebug, ExtractFailureReason, ExtractOptions, ExtractResult } from './types';
 import { documentUrl } from './url';
+import { privateCopy } from './private-copy';
+import { narrowToStoryRegion, removeNeverStory } from './prune-for-scoring';
 
 /*
  * The extraction pipeline, top to bottom:
  *   1. guard      refuse documents too large to read (`too-large`)
  *   2. metadata   JSON-LD, then OpenGraph, then meta tags, read from the untouched document
- *   3. copy       a private clone: the caller's document is never changed
+ *   3. copy       a private copy without links, SVG and comments (private-copy.ts): the caller's document
+ *                 is never changed
  *   4. prepare    rules on the copy (rules/registry.ts: sign-up walls out, hidden story revealed,
- *                 lazy images resolved, embeds turned into links)
- *   5. readability  Mozilla Readability chooses the body on the prepared copy
- *   6. structured  when the DOM body is cut short, the page's own JSON-LD articleBody replaces it
- *   7. clean      rules on the chosen body (related lists, repeated header lines, absolute URLs)
- *   8. sanitize   the one DOMPurify configuration (lib/sanitize)
- *   9. decide     article, or not-article/empty with a best-effort result for "show it anyway" (decide.ts:
+ *                 lazy images resolved, embeds turned into links), then the detector's verdict on it
+ *   5. prune      what is never story goes (scripts, styles, nav, aside, footer, form controls), and the
+ *                 page's one marked story region, when it holds nearly all paragraphs, becomes the whole
+ *                 body (prune-for-scoring.ts): Readability then scores far fewer elements
+ *   6. readability  Mozilla Readability chooses the body on the pruned copy
+ *   7. structured  when the DOM body is cut short, the page's own JSON-LD articleBody replaces it
+ *   8. clean      rules on the chosen body (related lists, repeated header lines, absolute URLs)
+ *   9. sanitize   the one DOMPurify configuration (lib/sanitize)
+ *  10. decide     article, or not-article/empty with a best-effort result for "show it anyway" (decide.ts:
  *                 the in-page detector's verdict, else article JSON-LD, else og:type article with a prose body)
  * A rule that throws is skipped and noted in the debug output; extraction never throws to its caller.
  */
@@ -157,7 +163,7 @@ export function runPipeline(doc: Document, options: ExtractOptions): ExtractResu
     trace.note('metadata', `title "${metadata.title ?? ''}", site "${metadata.siteName ?? ''}"`);
     trace.lap('metadata');
 
-    const copy = doc.cloneNode(true) as Document;
+    const copy = privateCopy(doc);
     const root = copy.documentElement ?? copy.body;
     if (!root) return fail('empty', 'The document has no elements.', trace);
     runRules('prepare', { doc: copy, root, baseUrl, metadata }, trace);
@@ -165,6 +171,10 @@ export function runPipeline(doc: Document, options: ExtractOptions): ExtractResu
     const detection = detectArticle(copy, baseUrl ?? '');
     trace.note('detect', `score ${detection.score.toFixed(1)} (${JSON.stringify(detection.signals)})`);
     trace.lap('prepare');
+    const removed = removeNeverStory(copy);
+    const region = narrowToStoryRegion(copy);
+    trace.note('prune', `${removed} element(s) that are never story removed${region ? `; scoring only the page's story region ${describeElement(region)}` : ''}`);
+    trace.lap('prune');
 
     const found = readabilityBody(copy, trace);
     trace.lap('readability');

@@ -1,5 +1,5 @@
 import type { ExtractRule } from './types';
-import { holdsProse, textLength } from './dom-helpers';
+import { holdsProse, textLength, textLengthUpTo } from './dom-helpers';
 
 /**
  * Words of sign-up walls, app promos and newsletter boxes. Matched only on short blocks with no prose,
@@ -15,7 +15,7 @@ const DIALOG_SELECTOR = 'dialog, [role="dialog"], [role="alertdialog"], [aria-mo
 function promptContainer(element: Element): Element {
   let container = element;
   for (let parent = container.parentElement; parent && parent.tagName !== 'BODY'; parent = parent.parentElement) {
-    if (textLength(parent) > MAX_PROMPT_CHARS || holdsProse(parent, 120)) break;
+    if (textLengthUpTo(parent, MAX_PROMPT_CHARS) > MAX_PROMPT_CHARS || holdsProse(parent, 120)) break;
     container = parent;
   }
   return container;
@@ -25,7 +25,7 @@ function promptContainer(element: Element): Element {
 function isSentenceOfTheStory(element: Element): boolean {
   const paragraph = element.closest('p, li, blockquote');
   if (!paragraph) return false;
-  if (paragraph !== element && textLength(paragraph) > 160) return true;
+  if (paragraph !== element && textLengthUpTo(paragraph, 160) > 160) return true;
   return textLength(paragraph) >= 50 && !paragraph.querySelector('a, button');
 }
 
@@ -45,7 +45,7 @@ export const removeSubscriptionPrompts: ExtractRule = {
     const candidates = Array.from(root.querySelectorAll('h1, h2, h3, h4, h5, h6, p, span, strong, a, button, div, section, aside'));
     for (const element of candidates) {
       if (!root.contains(element) || element.children.length > 8) continue;
-      const length = textLength(element);
+      const length = textLengthUpTo(element, 160);
       if (length === 0 || length > 160 || holdsProse(element, 120)) continue;
       if (!SUBSCRIPTION_PROMPT.test(element.textContent ?? '')) continue;
       if (isSentenceOfTheStory(element)) continue;

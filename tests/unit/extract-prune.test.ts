@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { privateCopy } from '@/lib/extract/private-copy';
+import { narrowToStoryRegion, removeNeverStory } from '@/lib/extract/prune-for-scoring';
+import { textLength, textLengthUpTo } from '@/lib/extract/rules/dom-helpers';
+import { parseHtmlDocument } from '@/scripts/lib/node-dom';
+
+const paragraphs = (n: number, text = 'A sentence of the story that goes on for a while.') => `<p>${text}</p>`.repeat(n);
+
+describe('privateCopy', () => {
+  it('copies without links, SVG and comments, keeps scripts, and shares no node with the page', () => {
+    const page = parseHtmlDocument('<!doctype html><html><head><title>T</title><link rel="stylesheet" href="a.css"><script type="application/ld+json">{}</script></head><body><!-- note --><svg><path d="M0"/></svg><p id="p">Story <script>track()</script></p></body></html>');
+    const copy = privateCopy(page);
+    expect(copy.documentElement?.tagName).toBe('HTML');
+    expect(copy.querySelectorAll('link, svg, path')).toHaveLength(0);
+    expect(copy.querySelectorAll('script')).toHaveLength(2);
+    expect(copy.title).toBe('T');
+    copy.getElementById('p')?.remove();
+    expect(page.getElementById('p')?.textContent).toContain('Story');
+    expect(page.querySelectorAll('link, svg')).toHaveLength(2);
+  });
+});
+
+describe('removeNeverStory', () => {
+  it('removes scripts, styles, navigation, asides, footers and form controls, but keeps JSON-LD', () => {
+    const doc = parseHtmlDocument('<html><head><style>p{}</style><script type="application/ld+json">{}</script></head><body><nav><a href="/">Home</a></nav><p>Story<script>x()</script></p><aside>Ad</aside><input><button>Go</button><footer>©</footer></body></html>');
+    expect(removeNeverStory(doc)).toBe(7);
+    expect(doc.querySelectorAll('script')).toHaveLength(1);
+    expect(doc.body.textContent).toBe('Story');
+  });
+});
+
+describe('narrowToStoryRegion', () => {
+  it('scores only the one marked story region when it holds nearly all paragraphs', () => {
+    const doc = parseHtmlDocument(`<html><body><div class="promo"><p>Short teaser</p></div><article><h1>T</h1>${paragraphs(10)}</article></body></html>`);
+    expect(narrowToStoryRegion(doc)?.tagName).toBe('ARTICLE');
+    expect(doc.body.children).toHaveLength(1);
+    expect(doc.querySelector('.promo')).toBeNull();
+  });
+
+  it('leaves a page alone whose marked region misses much of the text, or that marks many regions', () => {
+    const split = parseHtmlDocument(`<html><body><article>${paragraphs(3)}</article><div>${paragraphs(3)}</div></body></html>`);
+    expect(narrowToStoryRegion(split)).toBeNull();
+    expect(split.querySelectorAll('p')).toHaveLength(6);
+    const cards = parseHtmlDocument(`<html><body><article>${paragraphs(2)}</article><article>${paragraphs(2)}</article></body></html>`);
+    expect(narrowToStoryRegion(cards)).toBeNull();
+    const empty = parseHtmlDocument('<html><body><article><img src="a.png"></article></body></html>');
+    expect(narrowToStoryRegion(empty)).toBeNull();
+  });
+});
+
+describe('textLengthUpTo', () => {
+  it('equals textLength up to the limit and exceeds the limit otherwise', () => {
+    const samples = ['', '   ', '<b> a </b>', '<p>\n  Sign   up\tnow </p><span>\u00a0to read</span>', `<div>${paragraphs(5)}</div>`, '<i>a</i><i>b</i> <i> c </i>'];
+    for (const html of samples) {
+      const element = parseHtmlDocument(`<html><body><section>${html}</section></body></html>`).querySelector('section')!;
+      const exact = textLength(element);
+      for (const limit of [0, 1, 3, 10, 160, 1000]) {
+        const bounded = textLengthUpTo(element, limit);
+        if (exact <= limit) expect(bounded, `${html} / ${limit}`).toBe(exact);
+        else expect(bounded, `${html} / ${limit}`).toBeGreaterThan(limit);
+      }
+    }
+  });
+});
