@@ -15,10 +15,13 @@ export async function hasDownloadPermission(): Promise<boolean> {
 }
 
 export async function requestDownloadPermission(): Promise<boolean> {
-  if (await hasDownloadPermission()) return true;
+  // Asked before anything is awaited: a click's permission to prompt ends at the first await in
+  // Firefox (and a context-menu click in Chrome's worker), and request() answers true at once,
+  // without a prompt, when the permission is already held.
   try {
     return await browser.permissions.request(ALL_SITES);
   } catch {
-    return false;
+    // Refused outside a click even when held (Chrome), or not requestable here: say what we hold.
+    return hasDownloadPermission();
   }
 }
