@@ -2,7 +2,6 @@ import { browser } from 'wxt/browser';
 import { onMessage, sendMessage } from '@/lib/messaging';
 import { validated } from '@/lib/messaging-schema';
 import { createOffscreenHost, type OffscreenHost } from '@/lib/extract-service/offscreen-host';
-import { runExtractRequest } from '@/lib/extract-service/run-request';
 import { serviceFailure, type ExtractRequest, type ServiceResult } from '@/lib/extract-service/types';
 
 /**
@@ -36,9 +35,20 @@ function chromeOffscreenHost(): OffscreenHost | null {
 
 let offscreenHost: OffscreenHost | null | undefined;
 
+/**
+ * Whether this build's background is a page with a DOM (MV2, and Firefox's MV3 event page) rather than
+ * Chrome's service worker. Known at build time, so Chrome's worker does not carry the extraction
+ * pipeline it would never run (the import below sits in the branch the build removes).
+ */
+const BACKGROUND_HAS_DOM = import.meta.env.MANIFEST_VERSION === 2 || import.meta.env.FIREFOX;
+
 /** Extracts where the extension has a DOM. Never throws. */
 export async function extractAway(request: ExtractRequest): Promise<ServiceResult> {
-  if (typeof DOMParser === 'function') return runExtractRequest(request);
+  if (BACKGROUND_HAS_DOM && typeof DOMParser === 'function') {
+    // Imported here so that the dead branch takes the pipeline out of Chrome's worker with it.
+    const { runExtractRequest } = await import('@/lib/extract-service/run-request');
+    return runExtractRequest(request);
+  }
   offscreenHost ??= chromeOffscreenHost();
   if (!offscreenHost) return serviceFailure('unavailable', 'This browser gives Folio no place to read pages in the background.');
   try {

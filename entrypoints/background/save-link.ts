@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import { withTimeout } from '@/lib/extract-service/off-page';
+import { withTimeout } from '@/lib/extract-service/with-timeout';
 import { saveLink, type SaveLinkProgress } from '@/lib/library/save-link';
 import { showSaveNotice } from '@/lib/library/save-notice';
 import { libraryDb } from '@/lib/storage/db';

@@ -1,5 +1,6 @@
 import type { ExtractResult } from '@/lib/extract/types';
-import { OFF_PAGE_TIMEOUT_MS, toExtractResult, withTimeout } from '@/lib/extract-service/off-page';
+import { OFF_PAGE_TIMEOUT_MS, toExtractResult } from '@/lib/extract-service/off-page';
+import { withTimeout } from '@/lib/extract-service/with-timeout';
 import { serviceFailure } from '@/lib/extract-service/types';
 import { sendMessage } from '@/lib/messaging';
 

@@ -1,6 +1,6 @@
 import { DEFAULT_MAX_ELEMENTS } from '../extract/pipeline';
 import type { ExtractResult } from '../extract/types';
-import { serviceFailure, type ServiceResult } from './types';
+import type { ServiceResult } from './types';
 
 /**
  * The reader's choice for a page: read it on the page's own thread (the usual case: it keeps
@@ -42,15 +42,6 @@ export function planReading(doc: Document, { minElements = OFF_PAGE_MIN_ELEMENTS
   }
   if (elements < minElements) return { where: 'in-page' };
   return { where: 'off-page', html: serializeDocument(doc), elements };
-}
-
-/** Waits for the service at most `ms`; after that the answer is a timeout (the work itself may go on elsewhere). */
-export function withTimeout(pending: Promise<ServiceResult>, ms: number, detail: string): Promise<ServiceResult> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timedOut = new Promise<ServiceResult>((resolve) => {
-    timer = setTimeout(() => resolve(serviceFailure('timeout', detail)), ms);
-  });
-  return Promise.race([pending, timedOut]).finally(() => clearTimeout(timer));
 }
 
 /** The service's answer in the overlay's terms: an extraction result, its failures worded for a reader. */

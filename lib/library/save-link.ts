@@ -1,6 +1,6 @@
 import type { Article } from '../extract/types';
 import type { ServiceResult } from '../extract-service/types';
-import { downloadResultOf } from './download-article';
+import { downloadResultOf } from './download-result';
 import type { SaveArticleResult } from './messages';
 import type { SaveNoticeState } from './save-notice';
 import { normalizeUrl } from './url-normalize';
