@@ -1,5 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { extractArticle } from '@/lib/extract';
+import { planReading } from '@/lib/extract-service/off-page';
+import { readOffPage } from '@/lib/extract-service/read-off-page';
 import { sendMessage } from '@/lib/messaging';
 import type { SaveArticleResult } from '@/lib/library/messages';
 import { showSaveNotice } from '@/lib/library/save-notice';
@@ -14,7 +16,9 @@ export default defineContentScript({
   /** Resolves with the save's outcome (the popup reads it), or null when there was nothing to save. */
   async main(): Promise<SaveArticleResult | null> {
     showSaveNotice('Saving to Folio…', 'working');
-    const result = extractArticle(document, { url: location.href });
+    // A very big page is read away from its thread, as the reader does (lib/extract-service/off-page.ts).
+    const plan = planReading(document);
+    const result = plan.where === 'in-page' ? extractArticle(document, { url: location.href }) : plan.where === 'nowhere' ? plan.result : await readOffPage(plan.html, location.href);
     const article = result.ok ? result.article : result.bestEffort;
     if (!article) {
       showSaveNotice(`Folio found no article to save here (${result.ok ? '' : result.detail}).`, 'error');

@@ -6,7 +6,7 @@ import { lockPage, type PageSnapshot } from '@/lib/reader/page-lock';
 import { OverlayApp } from './OverlayApp';
 import { guardHost, raiseToTopLayer, type HostGuard } from './host-guard';
 import { planReading } from '@/lib/extract-service/off-page';
-import { readOffPage } from './read-off-page';
+import { readOffPage } from '@/lib/extract-service/read-off-page';
 import { ReadingLongPage } from './ReadingLongPage';
 
 export interface OverlayController {

@@ -38,15 +38,19 @@ async function startMemberSite(): Promise<{ url: (path: string) => string; close
   };
 }
 
-async function clickSaveLink(folio: ExtensionBrowser, page: Page, linkUrl: string, linkText: string): Promise<void> {
+async function clickMenu(folio: ExtensionBrowser, page: Page, menuItemId: 'folio-save-link' | 'folio-save-page', link: { linkUrl: string; linkText: string } | null = null): Promise<void> {
   await folio.worker.evaluate(
-    async ({ pageUrl, linkUrl, linkText }) => {
+    async ({ pageUrl, menuItemId, link }) => {
       const tab = (await chrome.tabs.query({})).find((candidate) => candidate.url === pageUrl);
-      const info = { menuItemId: 'folio-save-link', linkUrl, linkText, pageUrl, editable: false };
+      const info = { menuItemId, pageUrl, editable: false, ...link };
       (chrome.contextMenus.onClicked as unknown as { dispatch(info: unknown, tab: unknown): void }).dispatch(info, tab);
     },
-    { pageUrl: page.url(), linkUrl, linkText },
+    { pageUrl: page.url(), menuItemId, link },
   );
+}
+
+function clickSaveLink(folio: ExtensionBrowser, page: Page, linkUrl: string, linkText: string): Promise<void> {
+  return clickMenu(folio, page, 'folio-save-link', { linkUrl, linkText });
 }
 
 /** The notice Folio shows in the tab (its text is mirrored on the host: the box is in a closed shadow root). */
@@ -99,4 +103,23 @@ test.describe('Save link to Folio', () => {
     await expect(library.locator('.folio-row', { hasText: 'Members-only keepers' })).toContainText('download failed');
     await library.close();
   });
+});
+
+test('Save page on a 50,000-element page copies it and reads it away from the page, then saves it', async ({ folio, server, page }) => {
+  await page.goto(server.url('odd/huge.html'));
+  await clickMenu(folio, page, 'folio-save-page');
+  // One native query a poll: a Playwright locator would walk the 50,000 elements on the page's thread each time.
+  const outcome = await page.waitForFunction(
+    () => {
+      const host = document.querySelector('folio-save-notice');
+      return host && host.getAttribute('data-state') !== 'working' && `${host.getAttribute('data-state')}: ${host.getAttribute('aria-label')}`;
+    },
+    null,
+    { timeout: 30_000, polling: 100 },
+  );
+  expect(await outcome.jsonValue()).toMatch(/^done: (Saved to Folio|Already in Folio: updated) ✓$/);
+  const library = await folio.context.newPage();
+  await library.goto(`chrome-extension://${folio.extensionId}/library.html`);
+  await expect(library.locator('.folio-row-title', { hasText: 'A very large page' })).toBeVisible();
+  await library.close();
 });

@@ -1,10 +1,10 @@
-import type { ExtractResult } from '@/lib/extract/types';
-import { OFF_PAGE_TIMEOUT_MS, toExtractResult } from '@/lib/extract-service/off-page';
-import { withTimeout } from '@/lib/extract-service/with-timeout';
-import { serviceFailure } from '@/lib/extract-service/types';
-import { sendMessage } from '@/lib/messaging';
+import type { ExtractResult } from '../extract/types';
+import { sendMessage } from '../messaging';
+import { OFF_PAGE_TIMEOUT_MS, toExtractResult } from './off-page';
+import { withTimeout } from './with-timeout';
+import { serviceFailure } from './types';
 
-/** Has the extraction service read a big page's markup; the page's thread only waits. Never throws. */
+/** Has the extraction service read a big page's markup (reader overlay, save without the reader); the page's thread only waits. Never throws. */
 export async function readOffPage(html: string, url: string): Promise<ExtractResult> {
   const asked = sendMessage('extractPageHtml', { html, url }).catch((error: unknown) =>
     serviceFailure('unavailable', `Folio could not read this page in the background (${error instanceof Error ? error.message : String(error)}).`),
