@@ -15,7 +15,11 @@ import type { ServiceResult } from './types';
  * revealing (inline styles, `hidden`) works the same on both paths.
  */
 
-/** From here on, in-page extraction would block the page for longer than a frame budget allows (issue 6: 200 ms). */
+/**
+ * From here on, in-page extraction would block the page too long (issue 6: never over 200 ms; 50,000
+ * elements took 1.3-2.7 s in place). Article pages stay well below it: the 441 pages of the shared
+ * datasets have a median of about 750 elements and at most 9,888, so all of them keep the in-page path.
+ */
 export const OFF_PAGE_MIN_ELEMENTS = 10_000;
 /** How long the overlay waits for the service before it says the page is too long to read. */
 export const OFF_PAGE_TIMEOUT_MS = 10_000;
