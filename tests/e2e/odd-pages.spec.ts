@@ -148,4 +148,18 @@ test.describe('odd pages', () => {
     await page.keyboard.press('Escape');
     await expect(page.locator('folio-reader')).toHaveCount(0);
   });
+
+  test('a 50,000-element page: Esc while it is being read gives the page back, and nothing comes back later', async ({ folio, server, page }) => {
+    await page.goto(server.url('odd/huge.html'));
+    const before = await page.evaluate(() => document.documentElement.outerHTML.length);
+    await folio.pressToolbarButton(page);
+    // Native queries only: a Playwright locator would walk the 50,000 elements on the page's thread.
+    await page.waitForFunction(() => document.querySelector('folio-reader')?.shadowRoot?.querySelector('.folio-reading-long-page'), null, { timeout: 30_000, polling: 50 });
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.querySelector('folio-reader') === null, null, { timeout: 10_000, polling: 100 });
+    // Long enough for the background's answer to have arrived: it must not reopen the overlay.
+    await page.waitForTimeout(4_000);
+    expect(await page.evaluate(() => document.querySelector('folio-reader') === null && getComputedStyle(document.documentElement).overflow)).toBe('visible');
+    expect(await page.evaluate(() => document.documentElement.outerHTML.length)).toBe(before);
+  });
 });
