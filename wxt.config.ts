@@ -11,7 +11,8 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Folio',
     description: 'Clutter-free reading and a read-later library that is yours.',
-    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', 'unlimitedStorage'],
+    // "offscreen" (Chrome): its service worker has no DOM, so extraction away from the page runs in an offscreen document.
+    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['offscreen'])],
     action: { default_title: 'Folio: read this page' },
     commands: {
       'toggle-reader': {

@@ -1,7 +1,10 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { extractArticle } from '@/lib/extract';
+import { planReading } from '@/lib/extract-service/off-page';
+import { readOffPage } from '@/lib/extract-service/read-off-page';
 import { sendMessage } from '@/lib/messaging';
 import type { SaveArticleResult } from '@/lib/library/messages';
+import { showSaveNotice } from '@/lib/library/save-notice';
 
 /**
  * Saves the page without opening the reader (page context menu, save shortcut): extract, hand the
@@ -12,42 +15,23 @@ export default defineContentScript({
   matches: ['<all_urls>'],
   /** Resolves with the save's outcome (the popup reads it), or null when there was nothing to save. */
   async main(): Promise<SaveArticleResult | null> {
-    const notice = showNotice('Saving to Folio…');
-    const result = extractArticle(document, { url: location.href });
+    showSaveNotice('Saving to Folio…', 'working');
+    // A very big page is read away from its thread, as the reader does (lib/extract-service/off-page.ts).
+    const plan = planReading(document);
+    const result = plan.where === 'in-page' ? extractArticle(document, { url: location.href }) : plan.where === 'nowhere' ? plan.result : await readOffPage(plan.html, location.href);
     const article = result.ok ? result.article : result.bestEffort;
     if (!article) {
-      notice.update(`Folio found no article to save here (${result.ok ? '' : result.detail}).`, true);
+      showSaveNotice(`Folio found no article to save here (${result.ok ? '' : result.detail}).`, 'error');
       return null;
     }
     try {
       const saved = await sendMessage('saveArticle', { article, pageUrl: location.href });
-      if (saved.ok) notice.update(saved.created ? 'Saved to Folio ✓' : 'Already in Folio: updated ✓', false);
-      else notice.update(saved.error.message, true);
+      if (saved.ok) showSaveNotice(saved.created ? 'Saved to Folio ✓' : 'Already in Folio: updated ✓', 'done');
+      else showSaveNotice(saved.error.message, 'error');
       return saved;
     } catch (error) {
-      notice.update(`Folio could not save this page: ${String(error)}`, true);
+      showSaveNotice(`Folio could not save this page: ${String(error)}`, 'error');
       return null;
     }
   },
 });
-
-function showNotice(text: string) {
-  const host = document.createElement('folio-save-notice');
-  const shadow = host.attachShadow({ mode: 'closed' });
-  const box = document.createElement('div');
-  box.setAttribute('role', 'status');
-  box.style.cssText =
-    'position:fixed;z-index:2147483647;right:16px;bottom:16px;padding:10px 14px;border-radius:8px;font:14px/1.4 system-ui,sans-serif;' +
-    'background:#1f2a1f;color:#fff;box-shadow:0 4px 16px rgba(0,0,0,.25);max-width:360px';
-  box.textContent = text;
-  shadow.append(box);
-  document.documentElement.append(host);
-  return {
-    update(message: string, isError: boolean) {
-      box.textContent = message;
-      box.setAttribute('role', isError ? 'alert' : 'status');
-      box.style.background = isError ? '#7a1f1f' : '#1f2a1f';
-      setTimeout(() => host.remove(), isError ? 8000 : 3000);
-    },
-  };
-}

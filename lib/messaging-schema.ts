@@ -26,6 +26,11 @@ const articleSchema = z.strictObject({
   readingMinutes: z.number().nonnegative(),
 });
 
+/** A page's markup, as big as a message may carry (Chrome refuses messages over 64 MiB). */
+const pageHtml = z.string().max(32 * 1024 * 1024);
+/** A page the service may fetch: only the web (never file:, data: or an extension's own pages). */
+const webUrl = z.string().url().refine((url) => /^https?:\/\//i.test(url), 'must be an http(s) address');
+
 /**
  * What each message's data must look like. Keyed by the ProtocolMap, so a new message without a
  * schema fails the type check. Strict objects: an extra field means a sender we do not know.
@@ -49,6 +54,11 @@ export const MESSAGE_SCHEMAS: { [K in keyof ProtocolMap]: z.ZodType<DataOf<K>> }
     updatedAt: z.number(),
   }),
   deleteHighlight: z.strictObject({ id: z.string().min(1) }),
+  extractPageHtml: z.strictObject({ html: pageHtml, url: z.string().url() }),
+  extractInOffscreen: z.discriminatedUnion('source', [
+    z.strictObject({ source: z.literal('url'), url: webUrl }),
+    z.strictObject({ source: z.literal('html'), html: pageHtml, url: z.string().url() }),
+  ]),
 };
 
 export type MessageType = keyof ProtocolMap;

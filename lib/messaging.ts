@@ -1,4 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { ExtractServiceProtocol } from './extract-service/messages';
 import type { LibraryProtocol } from './library/messages';
 
 /** What the detection script reports for its page. */
@@ -11,7 +12,7 @@ export interface DetectionReport {
  * The one message map between Folio's parts. Verb-noun names; every handler is registered once,
  * in the background (entrypoints/background/).
  */
-export interface ProtocolMap extends LibraryProtocol {
+export interface ProtocolMap extends LibraryProtocol, ExtractServiceProtocol {
   /** detect.content → background: this page is (not) an article; sets the toolbar badge. */
   reportDetection(report: DetectionReport): void;
   /** popup → background: open (or close) the reader on the active tab, as the toolbar button does. */

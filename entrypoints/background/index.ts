@@ -11,6 +11,7 @@ import { registerLibraryMenus } from './library-menus';
 import { registerHighlightMessages } from './library-highlights';
 import { registerLibraryMessages } from './library-save';
 import { startLibrarySync } from './sync-library';
+import { registerExtractService } from './extract-service';
 
 export default defineBackground(() => {
   registerToolbarBehaviour();
@@ -18,8 +19,9 @@ export default defineBackground(() => {
   registerDetectionScript();
   registerDetectionBadge();
   registerLibraryMessages();
-    registerHighlightMessages();
+  registerHighlightMessages();
   registerLibraryMenus();
+  registerExtractService();
   void startLibrarySync().catch((error) => console.warn('Folio: sync did not start', error));
   onMessage('openLibrary', validated('openLibrary', () => openLibrary()));
   onMessage('openReader', validated('openReader', async () => toggleReader((await browser.tabs.query({ active: true, currentWindow: true }))[0])));

@@ -1,16 +1,16 @@
 import { browser, type Browser } from 'wxt/browser';
-import { importItems } from '@/lib/storage/library-repo-import';
 import { libraryDb } from '@/lib/storage/db';
 import { purgeTrash } from '@/lib/storage/library-repo-trash';
-import { normalizeUrl } from '@/lib/library/url-normalize';
+import { requestDownloadPermission } from '@/lib/library/page-permissions';
 import { isRestrictedUrl } from '@/lib/reader/restricted-url';
-import { toolbarAction } from './action';
+import { flashBadge } from './flash-badge';
+import { saveLinkFromMenu } from './save-link';
 
 /**
  * Saving without opening the reader: the page's context menu, a link's context menu and the
  * "save-article" shortcut. The page is extracted by a one-off script (entrypoints/save-page.content.ts)
- * that shows its own confirmation; a link is saved at once with its text as the title, and its
- * article is downloaded when first opened in the library (or by "Download all").
+ * that shows its own confirmation; a link's page is fetched and extracted away from any page by the
+ * extraction service (./save-link.ts), with progress on the toolbar badge and in the tab.
  */
 
 const SAVE_PAGE_SCRIPT = '/content-scripts/save-page.js';
@@ -21,13 +21,6 @@ export const MENU_SAVE_LINK = 'folio-save-link';
 export function createLibraryMenus(): void {
   browser.contextMenus.create({ id: MENU_SAVE_PAGE, title: 'Save page to Folio', contexts: ['page'] });
   browser.contextMenus.create({ id: MENU_SAVE_LINK, title: 'Save link to Folio', contexts: ['link'] });
-}
-
-async function flashBadge(tabId: number | undefined, text: string, title: string): Promise<void> {
-  if (tabId === undefined) return;
-  await toolbarAction.setBadgeText({ tabId, text });
-  await toolbarAction.setTitle({ tabId, title });
-  setTimeout(() => void toolbarAction.setBadgeText({ tabId, text: '' }).catch(() => undefined), 4000);
 }
 
 export async function savePage(tab: Browser.tabs.Tab | undefined): Promise<void> {
@@ -44,25 +37,14 @@ export async function savePage(tab: Browser.tabs.Tab | undefined): Promise<void>
   }
 }
 
-async function saveLink(url: string, text: string | undefined, tab: Browser.tabs.Tab | undefined): Promise<void> {
-  const normalized = normalizeUrl(url);
-  if (!normalized.ok) {
-    await flashBadge(tab?.id, '✕', normalized.detail);
-    return;
-  }
-  const result = await importItems(
-    libraryDb(),
-    [{ url: normalized.url, title: text?.trim() || null, excerpt: null, savedAt: null, tags: [], archived: false, favourite: false, line: 0 }],
-    'save',
-  );
-  if (result.ok) await flashBadge(tab?.id, '✓', `Saved to Folio: ${text?.trim() || normalized.url}. Its text is downloaded when you open it.`);
-  else await flashBadge(tab?.id, '!', result.error.message);
-}
-
 export function registerLibraryMenus(): void {
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === MENU_SAVE_PAGE) void savePage(tab);
-    if (info.menuItemId === MENU_SAVE_LINK && info.linkUrl) void saveLink(info.linkUrl, (info as { linkText?: string }).linkText ?? info.selectionText, tab);
+    if (info.menuItemId === MENU_SAVE_LINK && info.linkUrl) {
+      // Asked here, synchronously: the click is what lets Folio ask for permission to read the site.
+      const permitted = requestDownloadPermission();
+      void saveLinkFromMenu(info.linkUrl, (info as { linkText?: string }).linkText ?? info.selectionText, tab, permitted);
+    }
   });
   browser.commands.onCommand.addListener(async (command, tab) => {
     if (command !== 'save-article') return;

@@ -5,6 +5,9 @@ import { extractArticle } from '@/lib/extract';
 import { lockPage, type PageSnapshot } from '@/lib/reader/page-lock';
 import { OverlayApp } from './OverlayApp';
 import { guardHost, raiseToTopLayer, type HostGuard } from './host-guard';
+import { planReading } from '@/lib/extract-service/off-page';
+import { readOffPage } from '@/lib/extract-service/read-off-page';
+import { ReadingLongPage } from './ReadingLongPage';
 
 export interface OverlayController {
   open(): Promise<void>;
@@ -46,10 +49,12 @@ export function createOverlayController(ctx: ContentScriptContext): OverlayContr
     if (ui || opening) return;
     opening = true;
     try {
-      // Extract before anything of Folio's is in the page, so the copy holds only the page.
+      // Extract (or copy the markup, for a very big page) before anything of Folio's is in the page,
+      // so the copy holds only the page.
       const started = performance.now();
-      const result = extractArticle(document, { url: location.href });
-      performance.measure('folio:extract', { start: started, end: performance.now() });
+      const plan = planReading(document);
+      const result = plan.where === 'in-page' ? extractArticle(document, { url: location.href }) : plan.where === 'nowhere' ? plan.result : null;
+      performance.measure(result ? 'folio:extract' : 'folio:serialize', { start: started, end: performance.now() });
       const mounted = await createShadowRootUi(ctx, {
         name: 'folio-reader',
         // Positioned by the :host rule of components/reader.css (WXT's own reset would undo it).
@@ -60,7 +65,7 @@ export function createOverlayController(ctx: ContentScriptContext): OverlayContr
         isolateEvents: ['keydown', 'keyup', 'keypress', 'wheel'],
         onMount: (container) => {
           const root = createRoot(container);
-          root.render(<OverlayApp result={result} onClose={close} />);
+          root.render(result ? <OverlayApp result={result} onClose={close} /> : <ReadingLongPage elements={plan.where === 'off-page' ? plan.elements : 0} onClose={close} />);
           return root;
         },
         onRemove: (root) => root?.unmount(),
@@ -73,9 +78,20 @@ export function createOverlayController(ctx: ContentScriptContext): OverlayContr
       window.addEventListener('keydown', onKeyDown, true);
       mounted.shadow.addEventListener('keydown', onKeyDown as EventListener, true);
       focusReader(mounted.shadow);
+      if (plan.where === 'off-page') await showWhenRead(mounted, plan.html);
     } finally {
       opening = false;
     }
+  }
+
+  /** A big page: read away from the page's thread, then the article (or why not) replaces "Reading…". */
+  async function showWhenRead(mounted: ShadowRootContentScriptUi<Root>, html: string): Promise<void> {
+    const started = performance.now();
+    const result = await readOffPage(html, location.href);
+    performance.measure('folio:extract', { start: started, end: performance.now() });
+    if (ui !== mounted) return; // closed while it was being read
+    mounted.mounted?.render(<OverlayApp result={result} onClose={close} />);
+    focusReader(mounted.shadow);
   }
 
   // A single-page app that moves to another address has replaced the story the overlay shows (and

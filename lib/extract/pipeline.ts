@@ -33,7 +33,7 @@ import { narrowToStoryRegion, removeNeverStory } from './prune-for-scoring';
  * A rule that throws is skipped and noted in the debug output; extraction never throws to its caller.
  */
 
-const DEFAULT_MAX_ELEMENTS = 60_000;
+export const DEFAULT_MAX_ELEMENTS = 60_000;
 /** Debug output names at most this many elements per rule (a rule may remove hundreds). */
 const MAX_RECORDS_PER_RULE = 20;
 const MIN_ARTICLE_WORDS = 50;

@@ -148,6 +148,33 @@ async function main(): Promise<void> {
         },
       ],
       [
+        'a 50,000-element page is read by the background page (off the page) and shows its story',
+        async () => {
+          const huge = await browser.newPage();
+          const hugeUrl = server.url('odd/huge.html');
+          await huge.goto(hugeUrl);
+          const hugeTab = await waitFor('the big page tab', () =>
+            extensionPage.evaluate(async (url) => {
+              const ext = (globalThis as unknown as { browser: typeof chrome }).browser;
+              return (await ext.tabs.query({})).find((tab) => tab.url === url)?.id;
+            }, hugeUrl),
+          );
+          await extensionPage.evaluate(async (id) => {
+            const ext = (globalThis as unknown as { browser: typeof chrome }).browser;
+            await ext.scripting.executeScript({ target: { tabId: id }, files: ['/content-scripts/reader.js'] });
+          }, hugeTab);
+          await huge.bringToFront();
+          const text = await waitFor(
+            'the story',
+            () => huge.evaluate(() => document.querySelector('folio-reader')?.shadowRoot?.querySelector('.folio-body, .folio-no-article:not(.folio-reading-long-page)')?.textContent),
+            30_000,
+          );
+          const copied = await huge.evaluate(() => performance.getEntriesByName('folio:serialize').length > 0);
+          if (!copied || !text.includes('the readings have been taken at nine every morning')) throw new Error(`copied=${copied}, showed ${text.slice(0, 120)}`);
+          await huge.close();
+        },
+      ],
+      [
         'detection turned off through storage.sync unregisters the script; a new page load is not checked',
         async () => {
           await extensionPage.evaluate(async () => {

@@ -7,6 +7,8 @@ describe('message schemas', () => {
   it('has a schema for exactly the messages Folio knows', () => {
     expect(Object.keys(MESSAGE_SCHEMAS).sort()).toEqual([
       'deleteHighlight',
+      'extractInOffscreen',
+      'extractPageHtml',
       'getSavedState',
       'listHighlights',
       'openLibrary',
