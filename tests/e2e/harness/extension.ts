@@ -14,7 +14,22 @@ export interface ExtensionBrowser {
   pressToolbarButton(page: Page): Promise<void>;
   /** The toolbar badge text and title for the tab showing `page`. */
   badge(page: Page): Promise<{ text: string; title: string }>;
+  /**
+   * A tab in a window of its own. The toolbar button acts on a window's active tab, and a tab in the
+   * background is hidden (no animation frames), so pages that run side by side each need a window.
+   */
+  newWindowPage(): Promise<Page>;
+  /** The URL of one of the extension's own pages (`article.html?id=…`). */
+  extensionUrl(pathAndQuery: string): string;
   close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** Default: the Chrome build in .output/chrome-mv3. */
+  extensionDir?: string;
+  viewport?: { width: number; height: number };
+  /** Extra Chromium flags (host-resolver rules, for instance). */
+  args?: readonly string[];
 }
 
 async function tabTargetId(cdp: CDPSession, page: Page): Promise<string> {
@@ -35,17 +50,18 @@ async function tabIdOf(worker: Worker, url: string): Promise<number> {
 }
 
 /** Launches Chromium headless with the built extension loaded (recipe: shared/docs/e2e-recipe.md). */
-export async function launchWithExtension(): Promise<ExtensionBrowser> {
+export async function launchWithExtension({ extensionDir = EXTENSION_DIR, viewport = { width: 1280, height: 900 }, args = [] }: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const profile = mkdtempSync(path.join(tmpdir(), 'folio-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findChrome(),
     headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: extensionLaunchArgs(EXTENSION_DIR, { sandbox: false }),
+    viewport,
+    args: [...extensionLaunchArgs(extensionDir, { sandbox: false }), ...args],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   const cdp = await context.browser()!.newBrowserCDPSession();
+  let windowQueue: Promise<unknown> = Promise.resolve();
   return {
     context,
     worker,
@@ -57,6 +73,17 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
       const tabId = await tabIdOf(worker, page.url());
       return worker.evaluate(async (id) => ({ text: await chrome.action.getBadgeText({ tabId: id }), title: await chrome.action.getTitle({ tabId: id }) }), tabId);
     },
+    newWindowPage() {
+      // One at a time: each opening waits for "the next page", which must be its own.
+      const opening = windowQueue.then(async () => {
+        const opened = context.waitForEvent('page');
+        await cdp.send('Target.createTarget', { url: 'about:blank', newWindow: true });
+        return opened;
+      });
+      windowQueue = opening.catch(() => undefined);
+      return opening;
+    },
+    extensionUrl: (pathAndQuery) => `chrome-extension://${extensionId}/${pathAndQuery.replace(/^\//, '')}`,
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
