@@ -6,6 +6,8 @@ const STEPS = [
   ['lint', 'npx', ['eslint', '.']],
   ['unit tests', 'npx', ['vitest', 'run']],
   ['Chrome build', 'npx', ['wxt', 'build']],
+  // Every hostile input through the built extension's overlay and reader page (uses the build above).
+  ['hostile HTML (Chromium)', 'npx', ['tsx', 'scripts/test-security.ts', '--no-build']],
   ['Firefox build', 'npx', ['wxt', 'build', '-b', 'firefox']],
   ['web-ext lint (Firefox)', 'npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv2', '--self-hosted']],
   ['end-to-end (Chromium)', 'npx', ['playwright', 'test']],

@@ -1,3 +1,5 @@
+// First: pins the real extension API before anything reads `chrome` / `browser` (pages can clobber them).
+import '@/lib/content/extension-api-guard';
 import '@/components/reader.css';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createOverlayController } from './overlay-controller';

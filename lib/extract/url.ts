@@ -1,12 +1,34 @@
-/** Resolves `value` against `base`; returns it unchanged when it cannot be resolved. */
-export function absoluteUrl(value: string | null | undefined, base: string | null): string | null {
+/**
+ * What a URL taken from the page may be used as. Page metadata (canonical address, og:image, icons,
+ * JSON-LD) is written by the page, so every such URL is checked here before Folio keeps it:
+ * - `link`: an address Folio shows or opens (the article's own URL): http or https only, never
+ *   javascript:, vbscript:, data:, file: or a browser-internal scheme;
+ * - `image`: a picture that loads by itself (lead image, site icon): http or https, or a small
+ *   raster `data:` image (inline favicons are common). SVG is excluded: it is a document that can
+ *   carry script and load more.
+ */
+export type UrlUse = 'link' | 'image';
+
+const WEB_SCHEME = /^https?:$/;
+const RASTER_DATA_IMAGE = /^data:image\/(?:png|jpe?g|gif|webp|avif|bmp|x-icon|vnd\.microsoft\.icon)[;,]/i;
+/** Larger inline images are not favicons; they would bloat the library's metadata records. */
+const MAX_DATA_IMAGE_LENGTH = 32 * 1024;
+
+/**
+ * Resolves `value` against `base` into an absolute URL fit for `use`; null when it is empty, cannot be
+ * resolved, or has a scheme `use` does not allow.
+ */
+export function absoluteUrl(value: string | null | undefined, base: string | null, use: UrlUse = 'link'): string | null {
   if (!value) return null;
-  const trimmed = value.trim();
+  let url: URL;
   try {
-    return new URL(trimmed, base ?? undefined).href;
+    url = new URL(value.trim(), base ?? undefined);
   } catch {
-    return trimmed;
+    return null;
   }
+  if (WEB_SCHEME.test(url.protocol)) return url.href;
+  if (use === 'image' && url.protocol === 'data:' && RASTER_DATA_IMAGE.test(url.href) && url.href.length <= MAX_DATA_IMAGE_LENGTH) return url.href;
+  return null;
 }
 
 /** The document's own address when it has a real one (not about:blank in Node or a clone). */

@@ -48,30 +48,16 @@ function metadataProblems(article: Article): string[] {
   return problems;
 }
 
-/**
- * Cases whose script URL currently reaches the metadata (lib/extract/url.ts `absoluteUrl` keeps any
- * scheme). Not exploitable in today's UI (the fields are rendered as <img src> or not at all, and
- * React 19 blocks javascript: links), but a trap for any later link or export; reported to the lead.
- * Each entry is asserted to still be a gap, so the list fails loudly once extraction is fixed.
- */
-const KNOWN_METADATA_GAPS = new Set([
-  'meta-canonical-javascript', 'meta-og-url-javascript', 'meta-icon-javascript', 'meta-icon-data-html',
-]);
-
 describe.each([...new Set(hostileCorpus.map((c) => c.family))])('extraction of %s inputs', (family) => {
   const cases = hostileCorpus.filter((c) => c.family === family);
 
-  it.each(cases.map((c) => [c.id, c] as const))('%s', (id, hostile) => {
+  it.each(cases.map((c) => [c.id, c] as const))('%s', (_id, hostile) => {
     const result = extractArticle(parseHtmlDocument(hostile.html, PAGE_URL), { url: PAGE_URL, sanitizerWindow: win });
     const article = result.ok ? result.article : result.bestEffort;
     if (!article) throw new Error(`no article at all: ${result.ok ? '' : result.reason}`);
 
     expect(auditAcrossReparses(article.content, win), hostile.vector).toEqual([]);
     expect(article.textContent).toMatch(/\w{4,}/);
-    if (KNOWN_METADATA_GAPS.has(id)) {
-      expect(metadataProblems(article), 'fixed? remove it from KNOWN_METADATA_GAPS').not.toEqual([]);
-    } else {
-      expect(metadataProblems(article), hostile.vector).toEqual([]);
-    }
+    expect(metadataProblems(article), hostile.vector).toEqual([]);
   });
 });

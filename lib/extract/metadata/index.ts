@@ -30,9 +30,10 @@ function cleanName(value: string | null): string | null {
 
 function siteIconOf(doc: Document, baseUrl: string | null): string | null {
   const link = doc.querySelector('link[rel~="icon"], link[rel="apple-touch-icon"], link[rel="shortcut icon"]');
-  const href = link?.getAttribute('href');
-  if (href) return absoluteUrl(href, baseUrl);
-  return baseUrl && /^https?:/.test(baseUrl) ? absoluteUrl('/favicon.ico', baseUrl) : null;
+  // A declared icon Folio cannot use (a script URL, say) falls back to the site's default one.
+  const declared = absoluteUrl(link?.getAttribute('href'), baseUrl, 'image');
+  if (declared) return declared;
+  return baseUrl && /^https?:/.test(baseUrl) ? absoluteUrl('/favicon.ico', baseUrl, 'image') : null;
 }
 
 /**
@@ -51,8 +52,8 @@ export function readMetadata(doc: Document, baseUrl: string | null): PageMetadat
     publishedTime: toIsoDate(jsonLd?.datePublished ?? readMeta(doc, 'article:published_time', 'datePublished', 'pubdate', 'publish-date', 'dc.date', 'date')),
     lang: jsonLd?.inLanguage ?? (doc.documentElement?.getAttribute('lang') || readMeta(doc, 'og:locale', 'language')),
     excerpt: jsonLd?.description ?? readMeta(doc, 'og:description', 'twitter:description', 'description'),
-    image: absoluteUrl(jsonLd?.image ?? readMeta(doc, 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src'), baseUrl),
-    canonicalUrl: canonical ? absoluteUrl(canonical, baseUrl) : null,
+    image: absoluteUrl(jsonLd?.image ?? readMeta(doc, 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src'), baseUrl, 'image'),
+    canonicalUrl: absoluteUrl(canonical, baseUrl, 'link'),
     jsonLd,
   };
 }

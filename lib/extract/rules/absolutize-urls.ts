@@ -14,7 +14,8 @@ function absoluteSrcset(srcset: string, baseUrl: string | null): string {
     .split(',')
     .map((candidate) => {
       const [url, ...descriptor] = candidate.trim().split(/\s+/);
-      return [absoluteUrl(url, baseUrl), ...descriptor].filter(Boolean).join(' ');
+      // A candidate that is no web address stays as written: the sanitizer judges the whole attribute.
+      return [absoluteUrl(url, baseUrl, 'image') ?? url, ...descriptor].filter(Boolean).join(' ');
     })
     .join(', ');
 }

@@ -20,7 +20,24 @@ export interface ExtensionBrowser {
    * permissions.onAdded / onRemoved events. Resolves once the browser reports the new state.
    */
   testOnlySetAllSitesAccess(granted: boolean): Promise<void>;
+  /**
+   * A tab in a window of its own. The toolbar button acts on a window's active tab, and a tab in the
+   * background is hidden (no animation frames), so pages that run side by side each need a window.
+   */
+  newWindowPage(): Promise<Page>;
+  /** The URL of one of the extension's own pages (`article.html?id=…`). */
+  extensionUrl(pathAndQuery: string): string;
   close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** Default: the Chrome build in .output/chrome-mv3. */
+  extensionDir?: string;
+  viewport?: { width: number; height: number };
+  /** Extra Chromium flags (host-resolver rules, for instance). */
+  args?: readonly string[];
+  /** Access to all sites: see AllSitesAccess. Default: 'granted-by-test-copy'. */
+  allSites?: AllSitesAccess;
 }
 
 /**
@@ -35,9 +52,9 @@ export interface ExtensionBrowser {
  */
 export type AllSitesAccess = 'not-granted' | 'granted-by-test-copy';
 
-function testOnlyCopyWithAllSitesGranted(): { dir: string; remove(): void } {
+function testOnlyCopyWithAllSitesGranted(extensionDir: string): { dir: string; remove(): void } {
   const dir = mkdtempSync(path.join(tmpdir(), 'folio-e2e-all-sites-'));
-  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  cpSync(extensionDir, dir, { recursive: true });
   const manifestPath = path.join(dir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { optional_host_permissions?: string[]; host_permissions?: string[] };
   manifest.host_permissions = [...(manifest.host_permissions ?? []), ...(manifest.optional_host_permissions ?? [])];
@@ -69,14 +86,19 @@ export function registeredDetectionScripts(worker: Worker): Promise<string[]> {
 }
 
 /** Launches Chromium headless with the built extension loaded (recipe: shared/docs/e2e-recipe.md). */
-export async function launchWithExtension({ allSites = 'granted-by-test-copy' }: { allSites?: AllSitesAccess } = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension({
+  extensionDir = EXTENSION_DIR,
+  viewport = { width: 1280, height: 900 },
+  args = [],
+  allSites = 'granted-by-test-copy',
+}: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const profile = mkdtempSync(path.join(tmpdir(), 'folio-e2e-'));
-  const copy = allSites === 'granted-by-test-copy' ? testOnlyCopyWithAllSitesGranted() : null;
+  const copy = allSites === 'granted-by-test-copy' ? testOnlyCopyWithAllSitesGranted(extensionDir) : null;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findChrome(),
     headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: extensionLaunchArgs(copy?.dir ?? EXTENSION_DIR, { sandbox: false }),
+    viewport,
+    args: [...extensionLaunchArgs(copy?.dir ?? extensionDir, { sandbox: false }), ...args],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
@@ -84,6 +106,7 @@ export async function launchWithExtension({ allSites = 'granted-by-test-copy' }:
   const hasAllSites = () => worker.evaluate(() => chrome.permissions.contains({ origins: ['<all_urls>'] }));
   // With access, detection is on by default: wait for its registration, or a first page load would miss it.
   if (copy) await waitUntil('the detection script to be registered', async () => (await registeredDetectionScripts(worker)).length > 0);
+  let windowQueue: Promise<unknown> = Promise.resolve();
   return {
     context,
     worker,
@@ -109,12 +132,36 @@ export async function launchWithExtension({ allSites = 'granted-by-test-copy' }:
       await settings.close();
       await waitUntil(`access to all sites to be ${granted ? 'granted' : 'withheld'}`, async () => (await hasAllSites()) === granted);
     },
+    newWindowPage() {
+      // One at a time, and matched by target id: the welcome tab Folio opens on install may appear meanwhile.
+      const opening = windowQueue.then(async () => {
+        const { targetId } = await cdp.send('Target.createTarget', { url: 'about:blank', newWindow: true });
+        return pageWithTargetId(context, targetId);
+      });
+      windowQueue = opening.catch(() => undefined);
+      return opening;
+    },
+    extensionUrl: (pathAndQuery) => `chrome-extension://${extensionId}/${pathAndQuery.replace(/^\//, '')}`,
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
       copy?.remove();
     },
   };
+}
+
+async function pageWithTargetId(context: BrowserContext, targetId: string, timeoutMs = 10_000): Promise<Page> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const page of context.pages()) {
+      const session = await context.newCDPSession(page);
+      const { targetInfo } = await session.send('Target.getTargetInfo');
+      await session.detach();
+      if (targetInfo.targetId === targetId) return page;
+    }
+    if (Date.now() > deadline) throw new Error(`no page for target ${targetId}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 async function waitUntil(what: string, probe: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {

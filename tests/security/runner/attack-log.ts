@@ -18,8 +18,11 @@ export interface Execution {
 export interface AttackerRequest {
   caseId: string;
   url: string;
-  /** `route` (seen by Playwright's interception) or `server` (reached the host-resolver fallback). */
-  seenBy: 'route' | 'server';
+  /**
+   * Who saw it: `playwright` (the browser context's request log) and/or `server` (the case server,
+   * where the browser's host-resolver rules send the attacker's host).
+   */
+  seenBy: Array<'playwright' | 'server'>;
   resourceType: string;
 }
 
@@ -37,6 +40,8 @@ export class AttackLog {
   private readonly lastActivity = new Map<string, number>();
   readonly executions: Execution[] = [];
   readonly requests: AttackerRequest[] = [];
+  /** The folio-phase requests by case and URL: one request seen by both witnesses counts once. */
+  private readonly requestsByKey = new Map<string, AttackerRequest>();
   /** Activity during page phases: shows the payloads are live (the raw page runs most of them). */
   pagePhaseExecutions = 0;
   pagePhaseRequests = 0;
@@ -67,7 +72,18 @@ export class AttackLog {
 
   recordRequest(request: AttackerRequest): void {
     this.lastActivity.set(request.caseId, Date.now());
-    if (this.phaseOf(request.caseId) === 'page') this.pagePhaseRequests += 1;
-    else this.requests.push(request);
+    if (this.phaseOf(request.caseId) === 'page') {
+      this.pagePhaseRequests += 1;
+      return;
+    }
+    const key = `${request.caseId} ${request.url}`;
+    const known = this.requestsByKey.get(key);
+    if (!known) {
+      this.requestsByKey.set(key, request);
+      this.requests.push(request);
+    } else {
+      for (const witness of request.seenBy) if (!known.seenBy.includes(witness)) known.seenBy.push(witness);
+      if (known.resourceType === 'unknown') known.resourceType = request.resourceType;
+    }
   }
 }

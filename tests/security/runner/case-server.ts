@@ -5,9 +5,12 @@ import type { HostileCase } from '../corpus/types';
 import { caseIdOfUrl, type AttackLog } from './attack-log';
 
 /**
- * Each case gets a site of its own, `<case id>.cases.test`, which the browser resolves to this server:
- * separate sites get separate renderer processes, so a case that freezes its tab (a payload that
- * hangs Folio's code) cannot stall the cases running beside it.
+ * Each case is served on a site of its own, `<case id>.cases.test`, which the browser resolves to this
+ * server. A new site means a new renderer process, as when a person opens a page from another site:
+ * Folio's content-script world is then created on a page whose DOM is already there, the condition
+ * under which page DOM clobbering reaches the extension API (after a same-site navigation Chromium
+ * creates the world early, before the page's elements exist, and would hide such bugs). It also keeps
+ * a case that freezes its tab from stalling the lanes beside it.
  */
 export const CASE_SITE_SUFFIX = 'cases.test';
 
@@ -18,9 +21,10 @@ export interface CaseServer {
 }
 
 /**
- * Serves each case from 127.0.0.1 at `/case/<id>` (addressed as below). The browser also resolves the attacker's
- * and the image host to this server, so a request that Playwright's interception does not see
- * (speculative prefetch, pings, attribution reports) still lands here and is logged.
+ * Serves each case from 127.0.0.1 at `/case/<id>` on any `*.cases.test` host. The browser also
+ * resolves the attacker's and the image host to this server, so every request to the attacker lands
+ * here and is logged, including those Playwright's request log does not list (speculative prefetch,
+ * pings, attribution reports); the articles' own images are answered 404 (offline, they fail).
  */
 export async function startCaseServer(corpus: readonly HostileCase[], log: AttackLog): Promise<CaseServer> {
   const byId = new Map(corpus.map((c) => [c.id, c]));
@@ -28,7 +32,7 @@ export async function startCaseServer(corpus: readonly HostileCase[], log: Attac
     const host = (request.headers.host ?? '').split(':')[0] ?? '';
     const path = request.url ?? '/';
     if (host === ATTACKER_HOST) {
-      log.recordRequest({ caseId: caseIdOfUrl(path), url: `http://${host}${path}`, seenBy: 'server', resourceType: 'unknown' });
+      log.recordRequest({ caseId: caseIdOfUrl(path), url: `http://${host}${path}`, seenBy: ['server'], resourceType: 'unknown' });
       response.writeHead(204).end();
       return;
     }
@@ -44,6 +48,9 @@ export async function startCaseServer(corpus: readonly HostileCase[], log: Attac
   return {
     port,
     urlOf: (hostile) => `http://${hostile.id}.${CASE_SITE_SUFFIX}/case/${hostile.id}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
   };
 }
