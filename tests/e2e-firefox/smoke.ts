@@ -150,23 +150,21 @@ async function main(): Promise<void> {
       [
         'a 50,000-element page is read by the background page (off the page) and shows its story',
         async () => {
-          const huge = await browser.newPage();
+          const huge = await firefox.newPage();
           const hugeUrl = server.url('odd/huge.html');
           await huge.goto(hugeUrl);
           const hugeTab = await waitFor('the big page tab', () =>
             extensionPage.evaluate(async (url) => {
-              const ext = (globalThis as unknown as { browser: typeof chrome }).browser;
-              return (await ext.tabs.query({})).find((tab) => tab.url === url)?.id;
+              return (await browser.tabs.query({})).find((tab) => tab.url === url)?.id;
             }, hugeUrl),
           );
           await extensionPage.evaluate(async (id) => {
-            const ext = (globalThis as unknown as { browser: typeof chrome }).browser;
-            await ext.scripting.executeScript({ target: { tabId: id }, files: ['/content-scripts/reader.js'] });
+            await browser.scripting.executeScript({ target: { tabId: id }, files: ['/content-scripts/reader.js'] });
           }, hugeTab);
           await huge.bringToFront();
           const text = await waitFor(
             'the story',
-            () => huge.evaluate(() => document.querySelector('folio-reader')?.shadowRoot?.querySelector('.folio-body, .folio-no-article:not(.folio-reading-long-page)')?.textContent),
+            () => huge.evaluate(() => document.querySelector('folio-reader')?.shadowRoot?.querySelector('.folio-body, .folio-no-article:not(.folio-reading-long-page)')?.textContent ?? undefined),
             30_000,
           );
           const copied = await huge.evaluate(() => performance.getEntriesByName('folio:serialize').length > 0);
