@@ -24,8 +24,10 @@ export async function requestAllSitesAccess(): Promise<boolean> {
   try {
     return await browser.permissions.request(ALL_SITES);
   } catch (error) {
+    // Refused outside a user action (even when the access is already held, in Chrome), or not
+    // requestable here: answer with what the browser holds, so a held access still counts.
     console.warn('Folio: the browser refused the request for access to all sites', error);
-    return false;
+    return hasAllSitesAccess();
   }
 }
 
