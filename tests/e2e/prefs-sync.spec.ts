@@ -1,7 +1,6 @@
 import type { Page } from '@playwright/test';
 import { READER, expect, test } from './harness/fixtures';
-import { createSyncEngine, type LibraryIndexEntry } from '../../lib/sync';
-import { createPrefixedArea, type RawSyncStorage } from '../../lib/sync/prefixed-area';
+import { itemsFromAnotherDevice } from './harness/sync-items';
 
 const SEED = 'seed/modal-scroll-lock/source.html';
 
@@ -121,26 +120,6 @@ test.describe('preferences follow the reader', () => {
     await expect(page.getByRole('radio', { name: 'Dark' })).toHaveAttribute('aria-checked', 'true');
   });
 });
-
-/** storage.sync items exactly as another device's engine would write them for one saved article. */
-async function itemsFromAnotherDevice(entry: LibraryIndexEntry): Promise<Record<string, unknown>> {
-  const items: Record<string, unknown> = {};
-  const raw: RawSyncStorage = {
-    get: async () => ({ ...items }),
-    set: async (next) => void Object.assign(items, next),
-    remove: async (keys) => {
-      for (const key of [keys].flat()) delete items[key];
-    },
-    addChangeListener: () => () => undefined,
-  };
-  const timers = { now: () => Date.now(), setTimeout: (callback: () => void, ms: number) => setTimeout(callback, ms), clearTimeout: (handle: unknown) => clearTimeout(handle as NodeJS.Timeout) };
-  const engine = createSyncEngine({ area: createPrefixedArea(raw), timers });
-  await engine.start();
-  engine.applyLocalChange(entry);
-  await engine.flushNow();
-  engine.stop();
-  return items;
-}
 
 test('an article synced from another device appears in the library; only its index came over (content downloads when first opened)', async ({ folio, server, page }) => {
   const url = server.url(SEED);
