@@ -100,9 +100,33 @@ test.describe('preferences follow the reader', () => {
     expect((await folio.badge(page)).text).toBe('');
   });
 
+  test('site rules from the options page: added by address, edited, applied on the site, removed', async ({ folio, server, page }) => {
+    const options = await folio.context.newPage();
+    await openOptions(options, folio.extensionId);
+    await options.getByLabel('Site', { exact: true }).fill(server.url(SEED));
+    await options.getByRole('button', { name: 'Add site (always open the reader)' }).click();
+    const row = options.locator('.folio-site-row[data-host="127.0.0.1"]');
+    await expect(row.getByLabel('Always open the reader on 127.0.0.1')).toBeChecked();
+    await row.getByLabel('Never show detection on 127.0.0.1').check();
+    await expect
+      .poll(() => folio.worker.evaluate(async () => (await chrome.storage.sync.get('siteRules')).siteRules))
+      .toEqual({ '127.0.0.1': { o: 1, n: 1 } });
+
+    await page.goto(server.url(SEED));
+    await expect(page.locator(READER).locator('.folio-title')).toHaveText(/^Prior to Oval Office showdown/);
+    expect((await folio.badge(page)).text).toBe('');
+
+    await row.getByRole('button', { name: 'Remove 127.0.0.1' }).click();
+    await expect(row).toHaveCount(0);
+    await expect.poll(() => folio.worker.evaluate(async () => (await chrome.storage.sync.get('siteRules')).siteRules)).toEqual({});
+    await options.close();
+  });
+
   test('a bad settings file is refused with a message and changes nothing; a good one applies', async ({ folio, page }) => {
     await openOptions(page, folio.extensionId);
     await page.getByRole('radio', { name: 'Sepia' }).click();
+    // The click's write and WXT's version stamp for it land separately: wait for both, then take the state.
+    await expect.poll(() => prefsInSync(folio.worker)).toMatchObject({ readerPrefs: { theme: 'sepia' }, readerPrefs$: { v: 1 } });
     const before = await prefsInSync(folio.worker);
     const input = page.locator('.folio-transfer input[type=file]');
     const bad = { format: 'folio-settings', version: 1, reader: { theme: 'neon' } };
