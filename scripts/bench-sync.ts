@@ -1,6 +1,10 @@
 /**
  * Sync engine benchmark: runs the multi-device storage.sync simulator at scale.
- *   npm run bench:sync -- [--out FILE] [--changes 10000] [--devices 3] [--seed 1]
+ *   npm run bench:sync -- [--out FILE] [--details FILE] [--changes 10000] [--devices 3] [--seed 1]
+ * --out writes exactly the issue's keys (maxSyncedArticles, bytesPerArticle, peakWritesPerMinute,
+ * devices, changes, converged, lostEdits); --details writes every run's own figures beside them.
+ * peakWritesPerMinute is the highest of the burst of 1,000 edits and the multi-device run. Exits 1 when
+ * a run writes more than 120 times in a minute, does not converge, or loses an edit.
  * Measures (1) the largest library that fits the quota in the engine's encoding, with realistic URLs,
  * titles and sites from the article-extraction benchmark; (2) the write rate under a burst of 1,000
  * edits; (3) convergence and lost edits after many random changes on several devices with offline
@@ -20,6 +24,7 @@ function arg(name: string, fallback: string): string {
 }
 
 const outFile = arg('out', '');
+const detailsFile = arg('details', '');
 const changeCount = Number(arg('changes', '10000'));
 const deviceCount = Number(arg('devices', '3'));
 const seed = Number(arg('seed', '1'));
@@ -259,12 +264,17 @@ async function main(): Promise<void> {
     changes: s.changes,
     converged: b.converged && s.converged,
     lostEdits: b.lostEdits + s.lostEdits,
-    details: { capacity: cap, burst: b, scale: s, seed, wallSeconds: Math.round(seconds * 10) / 10 },
   };
-  if (outFile) {
-    mkdirSync(dirname(outFile), { recursive: true });
-    writeFileSync(outFile, `${JSON.stringify(result, null, 2)}\n`);
-    console.log(`wrote ${outFile}`);
+  const write = (file: string, value: unknown) => {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
+    console.log(`wrote ${file}`);
+  };
+  if (outFile) write(outFile, result);
+  if (detailsFile) write(detailsFile, { ...result, details: { capacity: cap, burst: b, scale: s, seed, wallSeconds: Math.round(seconds * 10) / 10 } });
+  if (result.peakWritesPerMinute >= QUOTA.perMinute || !result.converged || result.lostEdits > 0) {
+    console.error(`bench:sync failed its bounds: ${JSON.stringify(result)}`);
+    process.exitCode = 1;
   }
 }
 

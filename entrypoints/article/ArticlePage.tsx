@@ -6,10 +6,8 @@ import { deleteHighlight, listHighlights, putHighlight } from '@/lib/storage/lib
 import { setListenPosition } from '@/lib/storage/library-repo-listen';
 import type { ExtractResult } from '@/lib/extract/types';
 import { recordToArticle } from '@/lib/library/article-record';
-import { downloadArticle } from '@/lib/library/download-article';
-import { requestDownloadPermission } from '@/lib/library/page-permissions';
 import { libraryDb } from '@/lib/storage/db';
-import { getArticle, setArchived, setFavourite, storeDownloadedContent, type SavedArticle } from '@/lib/storage/library-repo';
+import { getArticle, setArchived, setFavourite, type SavedArticle } from '@/lib/storage/library-repo';
 import type { ReadingProgress } from '@/lib/storage/schema';
 import { siteKey } from '@/lib/prefs/site-rules';
 import * as prefsStorage from '@/lib/storage/prefs';
@@ -19,16 +17,17 @@ import { useLiveValue } from '@/components/settings/use-live-value';
 import { useSiteReaderPrefs } from '@/components/settings/use-site-reader-prefs';
 import '@/components/settings/site-rules.css';
 import { browser } from 'wxt/browser';
+import { PendingArticle } from './PendingArticle';
 import { useReadingProgress } from './use-reading-progress';
 
 type PageState =
   | { kind: 'loading' }
   | { kind: 'error'; message: string }
-  | { kind: 'pending'; saved: SavedArticle; downloading: boolean; detail: string | null }
+  | { kind: 'pending'; saved: SavedArticle }
   | { kind: 'ready'; saved: SavedArticle; result: ExtractResult };
 
 function readyState(saved: SavedArticle): PageState {
-  if (!saved.content) return { kind: 'pending', saved, downloading: false, detail: saved.record.contentError };
+  if (!saved.content) return { kind: 'pending', saved };
   return { kind: 'ready', saved, result: { ok: true, article: recordToArticle(saved.record, saved.content) } };
 }
 
@@ -57,22 +56,7 @@ export function ArticlePage({ id }: { id: string }) {
     });
   }, [id]);
 
-  const download = async (saved: SavedArticle) => {
-    setState({ kind: 'pending', saved, downloading: true, detail: null });
-    if (!(await requestDownloadPermission())) {
-      setState({ kind: 'pending', saved, downloading: false, detail: 'Folio needs permission to read web pages to download this article.' });
-      return;
-    }
-    const outcome = await downloadArticle(saved.record.url);
-    const stored = await storeDownloadedContent(libraryDb(), id, outcome);
-    const reloaded = await getArticle(libraryDb(), id);
-    if (!outcome.ok || !stored.ok || !reloaded.ok) {
-      const detail = !outcome.ok ? outcome.detail : !stored.ok ? stored.error.message : 'The article vanished from the library.';
-      setState({ kind: 'pending', saved, downloading: false, detail });
-      return;
-    }
-    setState(readyState(reloaded.value));
-  };
+  const onDownloaded = useCallback((saved: SavedArticle) => setState(readyState(saved)), []);
 
   const onProgress = useCallback((value: number, finished: boolean) => setPercent(finished ? 100 : value), []);
   // Resume once, from the progress stored when the article was opened (not on every later reload).
@@ -92,22 +76,7 @@ export function ArticlePage({ id }: { id: string }) {
       </div>
     );
   }
-  if (state.kind === 'pending') {
-    const { saved } = state;
-    return (
-      <div className="folio-article-status">
-        <h1>{saved.record.title}</h1>
-        <p>Folio has the link but not the article's text yet.</p>
-        {state.detail && <p role="alert">{state.detail}</p>}
-        <button type="button" disabled={state.downloading} onClick={() => void download(saved)}>
-          {state.downloading ? 'Downloading…' : 'Download and read'}
-        </button>
-        <a href={saved.record.url} target="_blank" rel="noopener noreferrer">
-          Open the original
-        </a>
-      </div>
-    );
-  }
+  if (state.kind === 'pending') return <PendingArticle saved={state.saved} onReady={onDownloaded} />;
 
   const { record } = state.saved;
   const toggle = async (change: 'archived' | 'favourite') => {

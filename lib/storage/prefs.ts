@@ -1,15 +1,14 @@
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import { checkCustomCss, type CustomCssCheck } from '../prefs/custom-css';
 import {
-  DEFAULT_BEHAVIOUR_PREFS,
-  DEFAULT_READER_PREFS,
   readBehaviourPrefs,
   readReaderPrefs,
   type BehaviourPrefs,
   type ReaderPrefs,
 } from '../prefs/schema';
+import { DEFAULT_STORED_PREFERENCES, type PreferenceName, type StoredPreferences } from '../prefs/preferences';
 import { settingsFromFile, type AllPrefs, type SettingsFileResult } from '../prefs/settings-file';
-import { decodeSiteRules, encodeSiteRules, SITE_RULES_MAX_BYTES, withRule, type SiteRule, type SiteRules, type StoredSiteRules } from '../prefs/site-rules';
+import { decodeSiteRules, encodeSiteRules, SITE_RULES_MAX_BYTES, withRule, type SiteRule, type SiteRules } from '../prefs/site-rules';
 import { itemBytes } from '../sync/byte-size';
 import { PREF_MIGRATIONS } from './prefs-migrations';
 
@@ -21,22 +20,27 @@ export * from '../prefs/schema';
  * through the lenient readers in lib/prefs, so a value from an older or newer Folio never breaks a page.
  * The sync engine owns `folio:s:*`; these keys stay outside it and within its 16 KiB reserve.
  */
-export const PREF_KEYS = {
+export const PREF_KEYS: { readonly [name in PreferenceName]: `sync:${name}` } = {
   readerPrefs: 'sync:readerPrefs',
   behaviourPrefs: 'sync:behaviourPrefs',
   siteRules: 'sync:siteRules',
   customCss: 'sync:customCss',
-} as const;
+};
 
 /** The items, defined afresh (tests seed old data first, then define, to watch a migration run). */
 export function definePrefItems() {
-  const define = <T>(name: keyof typeof PREF_KEYS, fallback: T) =>
-    storage.defineItem<T>(PREF_KEYS[name], { fallback, version: PREF_MIGRATIONS[name].version, migrations: PREF_MIGRATIONS[name].migrations });
+  // Typed by the one preferences schema (lib/prefs/preferences.ts): each item holds its field.
+  const define = <K extends PreferenceName>(name: K) =>
+    storage.defineItem<StoredPreferences[K]>(PREF_KEYS[name], {
+      fallback: DEFAULT_STORED_PREFERENCES[name],
+      version: PREF_MIGRATIONS[name].version,
+      migrations: PREF_MIGRATIONS[name].migrations,
+    });
   return {
-    readerPrefs: define<ReaderPrefs>('readerPrefs', DEFAULT_READER_PREFS),
-    behaviourPrefs: define<BehaviourPrefs>('behaviourPrefs', DEFAULT_BEHAVIOUR_PREFS),
-    siteRules: define<StoredSiteRules>('siteRules', {}),
-    customCss: define<string>('customCss', ''),
+    readerPrefs: define('readerPrefs'),
+    behaviourPrefs: define('behaviourPrefs'),
+    siteRules: define('siteRules'),
+    customCss: define('customCss'),
   };
 }
 

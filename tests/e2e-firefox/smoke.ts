@@ -5,13 +5,16 @@
  * detection starts (Firefox's test pref answers the permission prompt, see below); detection marks the
  * toolbar icon; a preference written to storage.sync is read back and applied (reader theme, and
  * detection turned off, which unregisters the script); the reader script extracts the story and shows
- * the overlay (injected as the background injects it on a click); Esc closes it.
+ * the overlay (injected as the background injects it on a click); Esc closes it; a reading-list entry
+ * written to storage.sync as another device's sync engine writes it appears in the library, downloads
+ * when first opened in the reader page, and a preference arriving then applies to that page at once.
  * Prints "N passed, N failed".
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { startFixtureServer } from '../e2e/harness/server.ts';
+import { itemsFromAnotherDevice, syncedEntry } from '../e2e/harness/sync-items.ts';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/lib/firefox-esr/firefox-esr';
 const EXTENSION = path.resolve('.output/firefox-mv2');
@@ -81,6 +84,10 @@ async function main(): Promise<void> {
     const seedUrl = server.url('seed/modal-scroll-lock/source.html');
     const tabIdOf = (url: string) =>
       waitFor('the article tab', () => extensionPage.evaluate(async (wanted) => (await browser.tabs.query({})).find((tab) => tab.url === wanted)?.id, url));
+
+    const SYNCED_TITLE = 'Saved on another device: the Oval Office showdown';
+    let syncedHref = '';
+    let readerPage: Page | undefined;
 
     const checks: Check[] = [
       [
@@ -184,6 +191,44 @@ async function main(): Promise<void> {
           await new Promise((resolve) => setTimeout(resolve, 1_000));
           const entries = await article.evaluate(() => performance.getEntriesByName('folio:detect').length);
           if (entries !== 0) throw new Error('the detection script still ran');
+        },
+      ],
+      [
+        'a reading-list entry synced from another device (storage.sync) appears in the library, not yet downloaded',
+        async () => {
+          const items = await itemsFromAnotherDevice(syncedEntry(seedUrl, SYNCED_TITLE));
+          await extensionPage.evaluate(async (next) => browser.storage.sync.set(next), items);
+          const library = await openExtensionPage(firefox, 'library.html');
+          const row = await waitFor('the synced article in the library', () =>
+            library.evaluate((title) => {
+              const found = [...document.querySelectorAll('.folio-row')].find((candidate) => candidate.querySelector('.folio-row-title')?.textContent === title);
+              return found && { meta: found.querySelector('.folio-row-meta')?.textContent ?? '', href: found.querySelector('.folio-row-title')?.getAttribute('href') ?? '' };
+            }, SYNCED_TITLE),
+          );
+          if (!row.meta.includes('not downloaded')) throw new Error(`row says ${row.meta}`);
+          syncedHref = row.href;
+          await library.close();
+        },
+      ],
+      [
+        'opened in the reader page it downloads (with the access granted above) and shows the story',
+        async () => {
+          if (!syncedHref.startsWith(`${EXTENSION_ORIGIN}/article.html?id=`)) throw new Error(`no reader page address (${syncedHref})`);
+          readerPage = await openExtensionPage(firefox, syncedHref.slice(EXTENSION_ORIGIN.length + 1));
+          const paragraphs = await waitFor('the downloaded story', () => readerPage!.evaluate(() => document.querySelectorAll('.folio-reader .folio-body p').length), 30_000);
+          if (paragraphs !== 16) throw new Error(`the reader page showed ${paragraphs} paragraphs`);
+        },
+      ],
+      [
+        'a preference changed on another device applies to the open reader page at once',
+        async () => {
+          if (!readerPage) throw new Error('no reader page open');
+          await extensionPage.evaluate(async () => {
+            const { readerPrefs } = await browser.storage.sync.get('readerPrefs');
+            await browser.storage.sync.set({ readerPrefs: { ...(readerPrefs as object | undefined), theme: 'sepia' } });
+          });
+          await waitFor('the sepia theme', () => readerPage!.evaluate(() => document.querySelector<HTMLElement>('.folio-reader')?.dataset.theme === 'sepia'));
+          await readerPage.close();
         },
       ],
     ];

@@ -1,7 +1,6 @@
 import type { Page } from '@playwright/test';
 import { READER, expect, test } from './harness/fixtures';
-import { createSyncEngine, type LibraryIndexEntry } from '../../lib/sync';
-import { createPrefixedArea, type RawSyncStorage } from '../../lib/sync/prefixed-area';
+import { itemsFromAnotherDevice } from './harness/sync-items';
 
 const SEED = 'seed/modal-scroll-lock/source.html';
 
@@ -101,9 +100,33 @@ test.describe('preferences follow the reader', () => {
     expect((await folio.badge(page)).text).toBe('');
   });
 
+  test('site rules from the options page: added by address, edited, applied on the site, removed', async ({ folio, server, page }) => {
+    const options = await folio.context.newPage();
+    await openOptions(options, folio.extensionId);
+    await options.getByLabel('Site', { exact: true }).fill(server.url(SEED));
+    await options.getByRole('button', { name: 'Add site (always open the reader)' }).click();
+    const row = options.locator('.folio-site-row[data-host="127.0.0.1"]');
+    await expect(row.getByLabel('Always open the reader on 127.0.0.1')).toBeChecked();
+    await row.getByLabel('Never show detection on 127.0.0.1').check();
+    await expect
+      .poll(() => folio.worker.evaluate(async () => (await chrome.storage.sync.get('siteRules')).siteRules))
+      .toEqual({ '127.0.0.1': { o: 1, n: 1 } });
+
+    await page.goto(server.url(SEED));
+    await expect(page.locator(READER).locator('.folio-title')).toHaveText(/^Prior to Oval Office showdown/);
+    expect((await folio.badge(page)).text).toBe('');
+
+    await row.getByRole('button', { name: 'Remove 127.0.0.1' }).click();
+    await expect(row).toHaveCount(0);
+    await expect.poll(() => folio.worker.evaluate(async () => (await chrome.storage.sync.get('siteRules')).siteRules)).toEqual({});
+    await options.close();
+  });
+
   test('a bad settings file is refused with a message and changes nothing; a good one applies', async ({ folio, page }) => {
     await openOptions(page, folio.extensionId);
     await page.getByRole('radio', { name: 'Sepia' }).click();
+    // The click's write and WXT's version stamp for it land separately: wait for both, then take the state.
+    await expect.poll(() => prefsInSync(folio.worker)).toMatchObject({ readerPrefs: { theme: 'sepia' }, readerPrefs$: { v: 1 } });
     const before = await prefsInSync(folio.worker);
     const input = page.locator('.folio-transfer input[type=file]');
     const bad = { format: 'folio-settings', version: 1, reader: { theme: 'neon' } };
@@ -121,26 +144,6 @@ test.describe('preferences follow the reader', () => {
     await expect(page.getByRole('radio', { name: 'Dark' })).toHaveAttribute('aria-checked', 'true');
   });
 });
-
-/** storage.sync items exactly as another device's engine would write them for one saved article. */
-async function itemsFromAnotherDevice(entry: LibraryIndexEntry): Promise<Record<string, unknown>> {
-  const items: Record<string, unknown> = {};
-  const raw: RawSyncStorage = {
-    get: async () => ({ ...items }),
-    set: async (next) => void Object.assign(items, next),
-    remove: async (keys) => {
-      for (const key of [keys].flat()) delete items[key];
-    },
-    addChangeListener: () => () => undefined,
-  };
-  const timers = { now: () => Date.now(), setTimeout: (callback: () => void, ms: number) => setTimeout(callback, ms), clearTimeout: (handle: unknown) => clearTimeout(handle as NodeJS.Timeout) };
-  const engine = createSyncEngine({ area: createPrefixedArea(raw), timers });
-  await engine.start();
-  engine.applyLocalChange(entry);
-  await engine.flushNow();
-  engine.stop();
-  return items;
-}
 
 test('an article synced from another device appears in the library; only its index came over (content downloads when first opened)', async ({ folio, server, page }) => {
   const url = server.url(SEED);

@@ -110,6 +110,31 @@ describe('runExtractRequest and downloadArticle', () => {
   });
 });
 
+describe('downloadArticle stages', () => {
+  it('says when it starts loading the page and when it starts reading it, waiting for each answer', async () => {
+    const log: string[] = [];
+    const fetchImpl = fakeFetch(() => {
+      log.push('fetch');
+      return htmlResponse(STORY_HTML, { url: PAGE_URL });
+    });
+    const onStage = async (stage: string) => {
+      log.push(stage);
+      await Promise.resolve();
+      log.push(`${stage} shown`);
+    };
+    const result = await downloadArticle(PAGE_URL, { ...dom, fetchImpl, onStage });
+    expect(result.ok && result.article.title).toBe('The keepers of Fair Isle');
+    expect(log).toEqual(['fetching', 'fetching shown', 'fetch', 'reading', 'reading shown']);
+  });
+
+  it('stops after loading when the site does not give a page', async () => {
+    const stages: string[] = [];
+    const fetchImpl = fakeFetch(() => htmlResponse('gone', { status: 404, type: 'text/plain' }));
+    expect(await downloadArticle(PAGE_URL, { ...dom, fetchImpl, onStage: (stage) => void stages.push(stage) })).toMatchObject({ ok: false, detail: expect.stringMatching(/^The site answered 404/) });
+    expect(stages).toEqual(['fetching']);
+  });
+});
+
 describe('the reader’s plan for big pages', () => {
   const big = (count: number) => `<!doctype html><html><head><title>Big</title></head><body><main>${'<div><span>x</span></div>'.repeat(count / 2)}</main></body></html>`;
 

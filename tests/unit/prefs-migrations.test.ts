@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PREF_MIGRATIONS } from '@/lib/storage/prefs-migrations';
 import { migrateBehaviourPrefsToV2 } from '@/lib/storage/prefs-migrations/behaviour-prefs-v2';
 import { definePrefItems, loadBehaviourPrefs, PREF_KEYS, saveBehaviourPrefs } from '@/lib/storage/prefs';
+import { DEFAULT_STORED_PREFERENCES, storedPreferencesSchema } from '@/lib/prefs/preferences';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -15,6 +16,26 @@ describe('preference migrations', () => {
       expect(steps, name).toEqual(Array.from({ length: version - 1 }, (_, i) => i + 2));
     }
     expect(Object.keys(PREF_MIGRATIONS).sort()).toEqual(Object.keys(PREF_KEYS).sort());
+  });
+
+  it('one schema holds every preference the issue lists, one field a versioned stored item', () => {
+    const shape = storedPreferencesSchema.shape;
+    expect(Object.keys(shape).sort()).toEqual(Object.keys(PREF_KEYS).sort());
+    // Typography and theme; toolbar-button behaviour, detection on/off, shortcuts shown.
+    expect(Object.keys(shape.readerPrefs.shape).sort()).toEqual(['font', 'fontSize', 'lineHeight', 'lineWidth', 'theme']);
+    expect(Object.keys(shape.behaviourPrefs.shape).sort()).toEqual(['detection', 'showShortcuts', 'toolbarOpens']);
+    // Per-site rules (always open, never detect, own text size) and custom CSS.
+    expect(shape.siteRules.safeParse({ 'example.com': { o: 1, n: 1, s: 22 } }).success).toBe(true);
+    expect(shape.customCss.safeParse('p { color: red }').success).toBe(true);
+    // What a fresh install holds is valid in the newest shape.
+    expect(storedPreferencesSchema.parse(DEFAULT_STORED_PREFERENCES)).toEqual(DEFAULT_STORED_PREFERENCES);
+  });
+
+  it('a value brought up to date by the migrations matches the newest schema', () => {
+    const v1 = { toolbarOpens: 'reader', detection: true };
+    let value: unknown = v1;
+    for (let version = 2; version <= PREF_MIGRATIONS.behaviourPrefs.version; version++) value = PREF_MIGRATIONS.behaviourPrefs.migrations[version]!(value);
+    expect(storedPreferencesSchema.shape.behaviourPrefs.safeParse(value).success).toBe(true);
   });
 
   describe('behaviourPrefs v1 → v2 (adds showShortcuts)', () => {

@@ -83,6 +83,15 @@ describe('sync status sentence', () => {
     expect(syncStatusText(null, at)).toMatch(/not run/);
     expect(syncStatusText(base, at)).toBe('10 of 10 articles synced.');
     expect(syncStatusText({ ...base, syncedCount: 640, totalCount: 2000 }, at)).toMatch(/^640 of 2000 articles synced: browser sync storage is full/);
-    expect(syncStatusText({ ...base, lastError: 'QUOTA_BYTES quota exceeded', retryAt: 1 }, at)).toBe('Sync is paused: QUOTA_BYTES quota exceeded. Retrying at 15:42.');
+    expect(syncStatusText({ ...base, lastError: 'QUOTA_BYTES quota exceeded', retryAt: 1 }, at)).toBe(
+      'Sync is paused: your browser’s sync storage refused a change: it is full. Folio keeps your changes and tries again at 15:42.',
+    );
+    // Chrome's and Firefox's own words for a refused write, and the engine's own messages as they are.
+    expect(syncStatusText({ ...base, lastError: 'This request exceeds the MAX_WRITE_OPERATIONS_PER_MINUTE quota.', retryAt: 1 }, at)).toBe(
+      'Sync is paused: your browser’s sync refused a change (it accepts 120 a minute). Folio keeps your changes and tries again at 15:42.',
+    );
+    expect(syncStatusText({ ...base, lastError: 'This request exceeds the MAX_WRITE_OPERATIONS_PER_HOUR quota.', retryAt: 1 }, at)).toMatch(/1,800 an hour/);
+    expect(syncStatusText({ ...base, lastError: 'QuotaExceededError: storage.sync API call exceeded its quota limitations.', retryAt: 1 }, at)).toMatch(/it is full/);
+    expect(syncStatusText({ ...base, lastError: 'storage.sync could not be read: offline', retryAt: null }, at)).toBe('Sync is paused: storage.sync could not be read: offline.');
   });
 });
