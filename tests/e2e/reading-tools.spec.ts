@@ -465,7 +465,8 @@ test.describe('the saved-article page: resume, site text size, sync status, axe'
     await openArticle(page, folio, server.url(ARTICLE));
     const save = page.locator(`${READER} .folio-save`);
     await expect(save).toHaveText(/^(Save|Saved ✓)$/, { timeout: 20_000 });
-    if ((await save.textContent()) === 'Save') await save.click();
+    // "Save" shows until the overlay knows the page is saved; it may turn to "Saved ✓" under the click.
+    if ((await save.textContent()) === 'Save') await save.click({ timeout: 3_000 }).catch(() => undefined);
     await expect(save).toHaveText('Saved ✓');
     await page.keyboard.press('Escape');
     await page.goto(`chrome-extension://${folio.extensionId}/library.html`);
@@ -666,7 +667,8 @@ test.describe('find on the saved-article page without the Custom Highlight API',
     await openArticle(page, folio, server.url(ARTICLE));
     const save = page.locator(`${READER} .folio-save`);
     await expect(save).toHaveText(/^(Save|Saved ✓)$/, { timeout: 20_000 });
-    if ((await save.textContent()) === 'Save') await save.click();
+    // "Save" shows until the overlay knows the page is saved; it may turn to "Saved ✓" under the click.
+    if ((await save.textContent()) === 'Save') await save.click({ timeout: 3_000 }).catch(() => undefined);
     await expect(save).toHaveText('Saved ✓');
     await page.keyboard.press('Escape');
     await page.goto(`chrome-extension://${folio.extensionId}/library.html`);
