@@ -187,6 +187,39 @@ test.describe('accessibility', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('focus-me');
   });
 
+  test('extension pages: Tab reaches their controls, each with a visible focus ring; no motion under prefers-reduced-motion', async ({ folio, server, page }) => {
+    const href = await savedArticleHref(folio, server, page);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    for (const address of [href, `chrome-extension://${folio.extensionId}/library.html`, `chrome-extension://${folio.extensionId}/options.html`, `chrome-extension://${folio.extensionId}/popup.html`]) {
+      await page.goto(address);
+      await expect(page.locator('button, a, input, select').first()).toBeVisible();
+      const reached: string[] = [];
+      const unringed: string[] = [];
+      for (let i = 0; i < 30; i += 1) {
+        await page.keyboard.press('Tab');
+        const focused = await page.evaluate(() => {
+          const element = document.activeElement;
+          if (!element || element === document.body) return null;
+          const style = getComputedStyle(element);
+          const ring = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
+          return { name: `${element.nodeName.toLowerCase()}${element.className ? `.${String(element.className).split(' ')[0]}` : ''} “${(element.getAttribute('aria-label') ?? element.textContent ?? '').trim().slice(0, 30)}”`, ring };
+        });
+        if (!focused) continue;
+        reached.push(focused.name);
+        if (!focused.ring) unringed.push(focused.name);
+      }
+      expect(new Set(reached).size, `${address}: controls reached by Tab`).toBeGreaterThanOrEqual(3);
+      expect(unringed, `${address}: focus without a visible ring`).toEqual([]);
+      const moving = await page.evaluate(
+        () =>
+          Array.from(document.querySelectorAll('*'))
+            .map((element) => getComputedStyle(element))
+            .filter((style) => style.transitionDuration.split(',').some((d) => parseFloat(d) > 0) || (style.animationName !== 'none' && parseFloat(style.animationDuration) > 0)).length,
+      );
+      expect(moving, `${address}: moving elements under reduced motion`).toBe(0);
+    }
+  });
+
   test('prefers-reduced-motion: no transitions or animations in the overlay', async ({ folio, server, page }) => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.goto(server.url(SEED));
