@@ -114,6 +114,11 @@ test.describe('reading tools in the overlay', () => {
     await expect(note).toContainText('According to the national transport survey of 2019.');
     await expect(note).not.toContainText('↩');
     await expect(note).toBeFocused();
+    // Next to its reference: just below it, starting near it.
+    const [at, box] = [(await reference.boundingBox())!, (await note.boundingBox())!];
+    expect(box.y).toBeGreaterThanOrEqual(at.y + at.height - 1);
+    expect(box.y - (at.y + at.height)).toBeLessThan(40);
+    expect(Math.abs(box.x - at.x)).toBeLessThan(340);
     await page.keyboard.press('Escape');
     await expect(note).toHaveCount(0);
     await expect(page.locator(READER)).toBeVisible();
@@ -169,13 +174,23 @@ test.describe('reading tools in the overlay', () => {
     await page.keyboard.press('ArrowRight');
     await expect.poll(async () => (await speech()).spoken.at(-1)?.text).toMatch(/^Engineers have studied bridge failures/);
     expect((await speech()).calls).toEqual(expect.arrayContaining(['pause', 'resume']));
+    // The mark is kept in view: ten paragraphs further down, the sentence being read is scrolled to.
+    for (let i = 0; i < 10; i += 1) await page.keyboard.press('ArrowRight');
+    await expect(reader.locator('.folio-listen-where')).toHaveText(/^13 \/ /);
+    await fire(`__speech.current.onstart({})`);
+    await expect(speaking).toHaveCount(1);
+    await expect.poll(() => reader.evaluate((el) => el.scrollTop)).toBeGreaterThan(300);
+    const markTop = await speaking.evaluate((el) => el.getBoundingClientRect().top);
+    expect(markTop).toBeGreaterThan(0);
+    expect(markTop).toBeLessThan(900);
     // Captions and code are skipped; closing the overlay stops speech.
     expect((await speech()).spoken.map((s) => s.text).join(' ')).not.toContain('final minutes');
-    // Asked to, it reads the caption and the code block too (two more paragraphs), from the same place.
+    // Asked to, it reads the caption and the code block too (two more paragraphs), from the same place:
+    // both come before the paragraph being read, so its number moves up by two.
     const where = reader.locator('.folio-listen-where');
     const [at, total] = (await where.textContent())!.split(' / ').map(Number);
     await reader.getByRole('checkbox', { name: 'Read captions and code' }).check();
-    await expect(where).toHaveText(`${at} / ${total! + 2}`);
+    await expect(where).toHaveText(`${at! + 2} / ${total! + 2}`);
     await reader.getByRole('checkbox', { name: 'Read captions and code' }).uncheck();
     await expect(where).toHaveText(`${at} / ${total}`);
     const cancelsBefore = (await speech()).calls.filter((call) => call === 'cancel').length;
