@@ -2,8 +2,16 @@ import type { ReadAloudState } from './use-read-aloud';
 
 const RATES = [0.75, 1, 1.25, 1.5, 1.75, 2];
 
-/** Play/pause, previous/next paragraph, speed and voice for read-aloud. */
-export function ListenControls({ speech, onClose }: { speech: ReadAloudState; onClose: () => void }) {
+interface ListenControlsProps {
+  speech: ReadAloudState;
+  onClose: () => void;
+  /** Captions and code are skipped unless this is on. */
+  readExtras: boolean;
+  onReadExtras: (on: boolean) => void;
+}
+
+/** Play/pause, previous/next paragraph, speed, voice, and whether captions and code are read. */
+export function ListenControls({ speech, onClose, readExtras, onReadExtras }: ListenControlsProps) {
   return (
     <div className="folio-listen" role="group" aria-label="Listen">
       <button type="button" className="folio-button" onClick={speech.previous} aria-label="Previous paragraph">
@@ -37,6 +45,10 @@ export function ListenControls({ speech, onClose }: { speech: ReadAloudState; on
           </select>
         </label>
       )}
+      <label className="folio-listen-field folio-listen-extras">
+        <input type="checkbox" checked={readExtras} onChange={(event) => onReadExtras(event.currentTarget.checked)} />
+        <span>Read captions and code</span>
+      </label>
       <span className="folio-listen-where" aria-live="polite">
         {speech.paragraphs.length > 0 ? `${speech.paragraph + 1} / ${speech.paragraphs.length}` : 'Nothing to read'}
       </span>

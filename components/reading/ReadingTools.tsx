@@ -50,7 +50,9 @@ const defaultCopy = (text: string) => navigator.clipboard.writeText(text);
 /** Listen, highlight and annotate, navigate: everything the reader adds on top of the article. */
 export function ReadingTools({ article, body, scroller, highlights: adapter, onRequestSave, listenFrom, onListenPosition, copyText = defaultCopy }: ReadingToolsProps) {
   const highlights = useHighlights(body, adapter, article.content);
-  const speech = useReadAloud(body, article.content, { lang: article.lang, startParagraph: listenFrom, onParagraph: onListenPosition });
+  // Captions and code are skipped unless asked for (one switch in the player for both).
+  const [readExtras, setReadExtras] = useState(false);
+  const speech = useReadAloud(body, article.content, { lang: article.lang, startParagraph: listenFrom, onParagraph: readExtras ? undefined : onListenPosition, includeCaptions: readExtras, includeCode: readExtras });
   const contentsPanel = useReaderPanel('contents');
   const highlightsPanel = useReaderPanel('highlights');
   const find = useFindInArticle(body, scroller);
@@ -249,7 +251,7 @@ export function ReadingTools({ article, body, scroller, highlights: adapter, onR
       {highlightsPanel.open && (
         <HighlightsPanel items={highlights.items} persistent={adapter.persistent} onSelect={jumpTo} onDelete={highlights.remove} onCopy={copy} onSave={onRequestSave} />
       )}
-      {listening && <ListenControls speech={speech} onClose={() => setListening(false)} />}
+      {listening && <ListenControls speech={speech} onClose={() => setListening(false)} readExtras={readExtras} onReadExtras={setReadExtras} />}
       {menu && (menu.kind === 'selection' || menuHighlight) && (
         <SelectionMenu
           key={menu.kind === 'highlight' ? menu.id : 'selection'}

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { debounce } from '@/lib/reading/debounce';
 import { findInArticle, rangeOfMatch } from '@/lib/reading/find-in-article';
 import { stepMatch, type TextMatch } from '@/lib/reading/find-in-text';
 import { createFindPainter } from '@/lib/reading/paint-find';
@@ -23,13 +24,27 @@ export interface FindState {
 /** Space kept above a match scrolled to (the sticky toolbar and the find bar). */
 const TOP_CLEARANCE = 128;
 
-/** The first match at or below the reading line, so a search starts where the reader is. */
+/** How long typing pauses before the article is searched (see lib/reading/debounce.ts). */
+const FIND_DELAY_MS = 150;
+
+/**
+ * The first match at or below the reading line, so a search starts where the reader is. Matches are in
+ * reading order, so their tops only grow: a binary search measures about log2(n) of them, not all
+ * (a one-letter query in a long article has a thousand, each a layout read).
+ */
 function firstVisible(body: HTMLElement, scroller: HTMLElement | null, matches: readonly TextMatch[]): number {
   if (!scroller || matches.length === 0) return 0;
   const line = scroller.getBoundingClientRect().top + TOP_CLEARANCE;
   const index = buildTextIndex(body);
-  const at = matches.findIndex((match) => (rangeOfMatch(index, match)?.getBoundingClientRect().top ?? -Infinity) >= line);
-  return at === -1 ? 0 : at;
+  const below = (i: number) => (rangeOfMatch(index, matches[i]!)?.getBoundingClientRect().top ?? -Infinity) >= line;
+  let low = 0;
+  let high = matches.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (below(middle)) high = middle;
+    else low = middle + 1;
+  }
+  return low === matches.length ? 0 : low;
 }
 
 /** The element with focus, looking inside the shadow root the reader may be in. */
@@ -58,6 +73,17 @@ export function useFindInArticle(body: HTMLElement | null, scroller: HTMLElement
     },
     [body, scroller],
   );
+  // Typing shows at once; the search waits for a pause in it.
+  const typing = useMemo(() => debounce(searchFor, FIND_DELAY_MS), [searchFor]);
+  useEffect(() => () => typing.cancel(), [typing]);
+  const setQuery = (wanted: string) => {
+    setSearch((now) => ({ ...now, query: wanted }));
+    if (wanted.trim()) typing.call(wanted);
+    else {
+      typing.cancel();
+      searchFor(wanted);
+    }
+  };
 
   // Paint, and bring the current match into view; repaint when something else (a highlight, the word
   // being read aloud) splits the article's text nodes under the painted ranges.
@@ -132,7 +158,11 @@ export function useFindInArticle(body: HTMLElement | null, scroller: HTMLElement
     return () => view.removeEventListener('keydown', onKey, true);
   }, [scroller]);
 
-  const step = (direction: 1 | -1) => setSearch((now) => ({ ...now, current: stepMatch(now.current, now.matches.length, direction) }));
+  const step = (direction: 1 | -1) => {
+    // Enter right after typing: search first, so it moves through the new query's matches.
+    typing.flush();
+    setSearch((now) => ({ ...now, current: stepMatch(now.current, now.matches.length, direction) }));
+  };
   return {
     open,
     query,
@@ -141,7 +171,7 @@ export function useFindInArticle(body: HTMLElement | null, scroller: HTMLElement
     focusRequest,
     show,
     close,
-    setQuery: searchFor,
+    setQuery,
     next: () => step(1),
     previous: () => step(-1),
   };

@@ -67,8 +67,17 @@ export function useReadAloud(body: HTMLElement | null, contentKey: unknown, opti
   );
 
   const [player, setPlayer] = useState<ReadAloudPlayer<SpeechSynthesisVoice> | null>(null);
+  // Where the last player was, as a text offset: a new player over the same text cut differently
+  // (captions and code switched on or off) starts at the same place, not at the top.
+  const placeRef = useRef<number | null>(null);
+  // A new article (declared first: it runs before the player's effect): read-aloud starts at its beginning (or its saved place).
+  useEffect(() => {
+    placeRef.current = null;
+  }, [body, contentKey]);
   useEffect(() => {
     if (!body) return;
+    const place = placeRef.current;
+    const samePlace = place === null ? -1 : paragraphs.findIndex((paragraph) => paragraph.end > place);
     const created = createReadAloudPlayer<SpeechSynthesisVoice>({
       paragraphs,
       engine,
@@ -76,7 +85,7 @@ export function useReadAloud(body: HTMLElement | null, contentKey: unknown, opti
       lang,
       voice: null,
       rate: 1,
-      startParagraph,
+      startParagraph: samePlace === -1 ? startParagraph : samePlace,
       onMark: (range) => {
         clearHighlights(body, undefined, SPEAKING_CLASS);
         if (!range) return;
@@ -84,11 +93,13 @@ export function useReadAloud(body: HTMLElement | null, contentKey: unknown, opti
         marks[0]?.scrollIntoView?.({ block: 'nearest' });
       },
       onChange: (next) => {
+        placeRef.current = paragraphs[next.paragraph]?.start ?? null;
         setState(next);
         onParagraphRef.current?.(next.paragraph);
       },
     });
     setPlayer(created);
+    setState(created.state);
     return () => {
       created.stop();
       setPlayer(null);

@@ -32,7 +32,8 @@ export const exportedRecordSchema = z.object({
   favourite: flag,
   read: flag,
   readAt: z.number().nullable(),
-  progress: z.object({ percent: z.number().min(0).max(100), scrollY: z.number().nonnegative() }),
+  // listenParagraph: where read-aloud stopped (absent: from the start); kept so the export is lossless.
+  progress: z.object({ percent: z.number().min(0).max(100), scrollY: z.number().nonnegative(), listenParagraph: z.number().int().nonnegative().optional() }),
   contentState: z.enum(['stored', 'pending', 'failed']),
   contentError: nullableString,
   source: z.enum(['save', 'pocket', 'instapaper', 'netscape', 'folio']),

@@ -31,3 +31,29 @@ export function currentSectionIndex(tops: readonly number[], readingLine: number
   for (let i = 0; i < tops.length; i += 1) if (tops[i]! <= readingLine) current = i;
   return current;
 }
+
+/** A section with subsections (the next entry is deeper) can be folded in the contents panel. */
+export function hasSubsections(entries: readonly TocEntry[], index: number): boolean {
+  const entry = entries[index];
+  return entry !== undefined && (entries[index + 1]?.level ?? 0) > entry.level;
+}
+
+/** The indexes of the entries shown when the sections named in `folded` are folded (their subsections hidden). */
+export function visibleEntries(entries: readonly TocEntry[], folded: ReadonlySet<string>): number[] {
+  const shown: number[] = [];
+  let foldLevel: number | null = null;
+  entries.forEach((entry, i) => {
+    if (foldLevel !== null && entry.level > foldLevel) return;
+    foldLevel = folded.has(entry.id) && hasSubsections(entries, i) ? entry.level : null;
+    shown.push(i);
+  });
+  return shown;
+}
+
+/** The shown entry that stands for the current section: itself, or the folded section that holds it. */
+export function shownCurrent(shown: readonly number[], current: number | null): number | null {
+  if (current === null) return null;
+  let best: number | null = null;
+  for (const index of shown) if (index <= current) best = index;
+  return best;
+}

@@ -59,9 +59,51 @@ async function lowContrastText(page: Page) {
   });
 }
 
+const LONG_ARTICLE = 'reading/long-article.html';
+
+/** Library and popup follow the system's colour scheme, the reader its theme: each theme's run sets both. */
+const colorSchemeOf = (theme: (typeof THEMES)[number]) => (theme === 'dark' ? 'dark' : 'light');
+
+/** Saves the long article from the overlay (once per browser) and returns its saved-article page address. */
+async function savedArticleHref(folio: ExtensionBrowser, server: { url(path: string): string }, page: Page) {
+  await page.goto(server.url(LONG_ARTICLE));
+  await folio.pressToolbarButton(page);
+  const save = page.locator(`${READER} .folio-save`);
+  await expect(save).toHaveText(/^(Save|Saved ✓)$/, { timeout: 20_000 });
+  // "Save" shows until the overlay has asked whether the page is saved; it may turn to "Saved ✓" under the click.
+  if ((await save.textContent()) === 'Save') await save.click({ timeout: 3_000 }).catch(() => undefined);
+  await expect(save).toHaveText('Saved ✓');
+  await page.keyboard.press('Escape');
+  await page.goto(`chrome-extension://${folio.extensionId}/library.html`);
+  return (await page.locator('.folio-row-title', { hasText: 'How bridges fail' }).getAttribute('href'))!;
+}
+
+/** Opens the reading tools a person would use together: a highlight, contents, the player, find. */
+async function openReadingTools(page: Page, reader: ReturnType<Page['locator']>) {
+  await reader.getByRole('button', { name: 'Contents' }).click();
+  await expect(reader.getByRole('navigation', { name: 'Contents' })).toBeVisible();
+  await reader.getByRole('button', { name: 'Listen' }).click();
+  await expect(reader.locator('.folio-listen')).toBeVisible();
+  await page.keyboard.press('Control+f');
+  await reader.getByRole('searchbox', { name: 'Find in article' }).fill('bridge');
+  await expect(reader.locator('.folio-find-count')).toHaveText(/of/);
+}
+
 test.describe('accessibility', () => {
   test.afterAll(async ({ folio }) => {
     await folio.worker.evaluate(() => chrome.storage.sync.clear());
+    // The browser is shared with the next spec files, which expect the long article unsaved and the
+    // library as they left it: delete what these tests saved, through the library as a person would.
+    const page = await folio.context.newPage();
+    await page.goto(`chrome-extension://${folio.extensionId}/library.html`);
+    const rows = page.locator('.folio-row', { hasText: 'How bridges fail' });
+    await expect(page.getByTestId('library-count')).toHaveText(/article/);
+    while ((await rows.count()) > 0) {
+      const before = await rows.count();
+      await rows.first().getByRole('button', { name: 'Delete' }).click();
+      await expect(rows).toHaveCount(before - 1);
+    }
+    await page.close();
   });
 
   for (const theme of THEMES) {
@@ -79,9 +121,51 @@ test.describe('accessibility', () => {
       expect(await seriousViolations(page, 'folio-reader')).toEqual([]);
     });
 
+    test(`the overlay with its reading tools open has no serious or critical axe violations, text contrast AA (${theme})`, async ({ folio, server, page }) => {
+      await setTheme(folio, theme);
+      await page.goto(server.url(LONG_ARTICLE));
+      await folio.pressToolbarButton(page);
+      const reader = page.locator(READER);
+      await expect(reader).toHaveAttribute('data-theme', theme);
+      await expect(reader.locator('.folio-body h2').first()).toBeVisible();
+      await openReadingTools(page, reader);
+      expect(await seriousViolations(page, 'folio-reader')).toEqual([]);
+      expect(await lowContrastText(page)).toEqual([]);
+      await page.keyboard.press('Escape');
+      await reader.getByRole('button', { name: /^Highlights/ }).click();
+      await expect(reader.getByRole('complementary', { name: 'Highlights' })).toBeVisible();
+      expect(await seriousViolations(page, 'folio-reader')).toEqual([]);
+      expect(await lowContrastText(page)).toEqual([]);
+    });
+
+    test(`the saved-article page has no serious or critical axe violations, alone and with its tools open (${theme})`, async ({ folio, server, page }) => {
+      const href = await savedArticleHref(folio, server, page);
+      await setTheme(folio, theme);
+      await page.emulateMedia({ colorScheme: colorSchemeOf(theme) });
+      await page.goto(href);
+      const reader = page.locator('.folio-reader');
+      await expect(reader).toHaveAttribute('data-theme', theme);
+      await expect(reader.locator('.folio-body h2').first()).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+      await openReadingTools(page, reader);
+      expect(await seriousViolations(page)).toEqual([]);
+      await reader.getByRole('button', { name: 'Text settings' }).click();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    test(`library.html has no serious or critical axe violations (${theme}: ${colorSchemeOf(theme)} system colours)`, async ({ folio, server, page }) => {
+      await savedArticleHref(folio, server, page);
+      await setTheme(folio, theme);
+      await page.emulateMedia({ colorScheme: colorSchemeOf(theme) });
+      await page.goto(`chrome-extension://${folio.extensionId}/library.html`);
+      await expect(page.locator('.folio-row-title').first()).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
     for (const extensionPage of ['popup.html', 'options.html']) {
       test(`${extensionPage} has no serious or critical axe violations (${theme})`, async ({ folio, page }) => {
         await setTheme(folio, theme);
+        await page.emulateMedia({ colorScheme: colorSchemeOf(theme) });
         await page.goto(`chrome-extension://${folio.extensionId}/${extensionPage}`);
         await expect(page.locator('body')).not.toBeEmpty();
         await expect(page.locator('button, a, input, select').first()).toBeVisible();
@@ -113,6 +197,39 @@ test.describe('accessibility', () => {
     await page.keyboard.press('Escape');
     await expect(page.locator('folio-reader')).toHaveCount(0);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('focus-me');
+  });
+
+  test('extension pages: Tab reaches their controls, each with a visible focus ring; no motion under prefers-reduced-motion', async ({ folio, server, page }) => {
+    const href = await savedArticleHref(folio, server, page);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    for (const address of [href, `chrome-extension://${folio.extensionId}/library.html`, `chrome-extension://${folio.extensionId}/options.html`, `chrome-extension://${folio.extensionId}/popup.html`]) {
+      await page.goto(address);
+      await expect(page.locator('button, a, input, select').first()).toBeVisible();
+      const reached: string[] = [];
+      const unringed: string[] = [];
+      for (let i = 0; i < 30; i += 1) {
+        await page.keyboard.press('Tab');
+        const focused = await page.evaluate(() => {
+          const element = document.activeElement;
+          if (!element || element === document.body) return null;
+          const style = getComputedStyle(element);
+          const ring = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
+          return { name: `${element.nodeName.toLowerCase()}${element.className ? `.${String(element.className).split(' ')[0]}` : ''} “${(element.getAttribute('aria-label') ?? element.textContent ?? '').trim().slice(0, 30)}”`, ring };
+        });
+        if (!focused) continue;
+        reached.push(focused.name);
+        if (!focused.ring) unringed.push(focused.name);
+      }
+      expect(new Set(reached).size, `${address}: controls reached by Tab`).toBeGreaterThanOrEqual(3);
+      expect(unringed, `${address}: focus without a visible ring`).toEqual([]);
+      const moving = await page.evaluate(
+        () =>
+          Array.from(document.querySelectorAll('*'))
+            .map((element) => getComputedStyle(element))
+            .filter((style) => style.transitionDuration.split(',').some((d) => parseFloat(d) > 0) || (style.animationName !== 'none' && parseFloat(style.animationDuration) > 0)).length,
+      );
+      expect(moving, `${address}: moving elements under reduced motion`).toBe(0);
+    }
   });
 
   test('prefers-reduced-motion: no transitions or animations in the overlay', async ({ folio, server, page }) => {

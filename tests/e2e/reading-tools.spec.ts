@@ -80,12 +80,27 @@ test.describe('reading tools in the overlay', () => {
     const reader = page.locator(READER);
     await reader.getByRole('button', { name: 'Contents' }).click();
     const toc = reader.getByRole('navigation', { name: 'Contents' });
-    await expect(toc.getByRole('link')).toHaveText(['Why bridges fail', 'The Tacoma Narrows lesson', 'Inspection and maintenance', 'What comes next']);
+    await expect(toc.getByRole('link')).toHaveText(['Why bridges fail', 'The Tacoma Narrows lesson', 'Inspection and maintenance', 'Sensors', 'What comes next']);
     await toc.getByRole('link', { name: 'Inspection and maintenance' }).click();
     const heading = reader.locator('.folio-body h2', { hasText: 'Inspection and maintenance' });
     await expect.poll(() => heading.evaluate((el) => Math.round(el.getBoundingClientRect().top))).toBeLessThan(140);
     expect(await heading.evaluate((el) => el.getBoundingClientRect().top)).toBeGreaterThan(40);
     await expect(toc.getByRole('link', { name: 'Inspection and maintenance' })).toHaveAttribute('aria-current', 'location');
+    // Collapsible: the section with a subsection folds from the keyboard, and unfolds again.
+    const fold = toc.getByRole('button', { name: 'Subsections of Inspection and maintenance' });
+    await expect(fold).toHaveAttribute('aria-expanded', 'true');
+    await expect(toc.getByRole('button')).toHaveCount(1);
+    await toc.getByRole('link', { name: 'Sensors' }).click();
+    await expect(toc.getByRole('link', { name: 'Sensors' })).toHaveAttribute('aria-current', 'location');
+    await fold.focus();
+    await page.keyboard.press('Enter');
+    await expect(fold).toHaveAttribute('aria-expanded', 'false');
+    await expect(toc.getByRole('link')).toHaveText(['Why bridges fail', 'The Tacoma Narrows lesson', 'Inspection and maintenance', 'What comes next']);
+    // Reading the folded subsection, its section is the current one.
+    await expect(toc.getByRole('link', { name: 'Inspection and maintenance' })).toHaveAttribute('aria-current', 'location');
+    await page.keyboard.press('Space');
+    await expect(fold).toHaveAttribute('aria-expanded', 'true');
+    await expect(toc.getByRole('link', { name: 'Sensors' })).toBeVisible();
     await expect(reader.locator('.folio-minutes-left')).toHaveText(/min left|Done/);
   });
 
@@ -99,6 +114,11 @@ test.describe('reading tools in the overlay', () => {
     await expect(note).toContainText('According to the national transport survey of 2019.');
     await expect(note).not.toContainText('↩');
     await expect(note).toBeFocused();
+    // Next to its reference: just below it, starting near it.
+    const [at, box] = [(await reference.boundingBox())!, (await note.boundingBox())!];
+    expect(box.y).toBeGreaterThanOrEqual(at.y + at.height - 1);
+    expect(box.y - (at.y + at.height)).toBeLessThan(40);
+    expect(Math.abs(box.x - at.x)).toBeLessThan(340);
     await page.keyboard.press('Escape');
     await expect(note).toHaveCount(0);
     await expect(page.locator(READER)).toBeVisible();
@@ -154,8 +174,25 @@ test.describe('reading tools in the overlay', () => {
     await page.keyboard.press('ArrowRight');
     await expect.poll(async () => (await speech()).spoken.at(-1)?.text).toMatch(/^Engineers have studied bridge failures/);
     expect((await speech()).calls).toEqual(expect.arrayContaining(['pause', 'resume']));
+    // The mark is kept in view: ten paragraphs further down, the sentence being read is scrolled to.
+    for (let i = 0; i < 10; i += 1) await page.keyboard.press('ArrowRight');
+    await expect(reader.locator('.folio-listen-where')).toHaveText(/^13 \/ /);
+    await fire(`__speech.current.onstart({})`);
+    await expect(speaking).toHaveCount(1);
+    await expect.poll(() => reader.evaluate((el) => el.scrollTop)).toBeGreaterThan(300);
+    const markTop = await speaking.evaluate((el) => el.getBoundingClientRect().top);
+    expect(markTop).toBeGreaterThan(0);
+    expect(markTop).toBeLessThan(900);
     // Captions and code are skipped; closing the overlay stops speech.
-    expect((await speech()).spoken.map((s) => s.text).join(' ')).not.toContain('Photo:');
+    expect((await speech()).spoken.map((s) => s.text).join(' ')).not.toContain('final minutes');
+    // Asked to, it reads the caption and the code block too (two more paragraphs), from the same place:
+    // both come before the paragraph being read, so its number moves up by two.
+    const where = reader.locator('.folio-listen-where');
+    const [at, total] = (await where.textContent())!.split(' / ').map(Number);
+    await reader.getByRole('checkbox', { name: 'Read captions and code' }).check();
+    await expect(where).toHaveText(`${at! + 2} / ${total! + 2}`);
+    await reader.getByRole('checkbox', { name: 'Read captions and code' }).uncheck();
+    await expect(where).toHaveText(`${at} / ${total}`);
     const cancelsBefore = (await speech()).calls.filter((call) => call === 'cancel').length;
     await page.keyboard.press('Escape');
     await expect(page.locator('folio-reader')).toHaveCount(0);
@@ -443,7 +480,8 @@ test.describe('the saved-article page: resume, site text size, sync status, axe'
     await openArticle(page, folio, server.url(ARTICLE));
     const save = page.locator(`${READER} .folio-save`);
     await expect(save).toHaveText(/^(Save|Saved ✓)$/, { timeout: 20_000 });
-    if ((await save.textContent()) === 'Save') await save.click();
+    // "Save" shows until the overlay knows the page is saved; it may turn to "Saved ✓" under the click.
+    if ((await save.textContent()) === 'Save') await save.click({ timeout: 3_000 }).catch(() => undefined);
     await expect(save).toHaveText('Saved ✓');
     await page.keyboard.press('Escape');
     await page.goto(`chrome-extension://${folio.extensionId}/library.html`);
@@ -560,5 +598,135 @@ test.describe('the saved-article page: resume, site text size, sync status, axe'
     await page.setViewportSize({ width: 380, height: 740 });
     await reader.getByRole('button', { name: /^Highlights/ }).click();
     expect(await check()).toEqual([]);
+  });
+});
+
+test.describe('issue 7 leftovers: save offer, copy as quote, contents, wide windows, find without the highlight API', () => {
+  test('highlighting an unsaved article offers to save it; saving keeps the highlight in the library', async ({ folio, server, page }) => {
+    await page.goto(server.url(GALLERY));
+    await folio.pressToolbarButton(page);
+    const reader = page.locator(READER);
+    await expect(reader.locator('.folio-save')).toHaveText('Save', { timeout: 20_000 });
+    await selectWithMouse(page, 'built in a single summer');
+    await reader.getByRole('button', { name: 'Highlight yellow' }).click();
+    await reader.getByRole('textbox', { name: 'Note' }).fill('Forty years from one summer.');
+    await reader.getByRole('button', { name: 'Close highlight menu' }).click();
+    const offer = reader.locator('.folio-save-offer');
+    await expect(offer).toContainText('Keep these highlights?');
+    await offer.getByRole('button', { name: 'Save article' }).click();
+    await expect(reader.locator('.folio-save')).toHaveText('Saved ✓');
+    await expect(offer).toHaveCount(0);
+    // Reopened, the overlay reads the highlight and its note back from the library.
+    await page.keyboard.press('Escape');
+    await page.reload();
+    await folio.pressToolbarButton(page);
+    await expect(reader.locator('.folio-body mark.folio-highlight')).toHaveText(['built in a single summer']);
+    await reader.getByRole('button', { name: /^Highlights/ }).click();
+    const panel = reader.getByRole('complementary', { name: 'Highlights' });
+    await expect(panel).toContainText('Forty years from one summer.');
+    await expect(panel).not.toContainText('not saved');
+    await page.keyboard.press('Escape');
+  });
+
+  test('a highlight copies as a Markdown quote with a link to the source and the note', async ({ folio, server, page }) => {
+    await openArticle(page, folio, server.url(ARTICLE));
+    const reader = page.locator(READER);
+    const world = await contentScriptWorld(page, folio.extensionId);
+    // What Folio hands the clipboard, caught in the content script's world (where its code runs).
+    await world.run(`navigator.clipboard.writeText = (text) => { globalThis.__copied = text; return Promise.resolve(); }`);
+    await selectWithMouse(page, 'a crack that nobody measured');
+    await reader.getByRole('button', { name: 'Highlight green' }).click();
+    await reader.getByRole('textbox', { name: 'Note' }).fill('Measure everything.');
+    await reader.getByRole('button', { name: 'Close highlight menu' }).click();
+    await reader.getByRole('button', { name: /^Highlights/ }).click();
+    const panel = reader.getByRole('complementary', { name: 'Highlights' });
+    // (Earlier tests saved the article with highlights of their own.)
+    await panel.getByRole('listitem').filter({ hasText: 'a crack that nobody measured' }).getByRole('button', { name: 'Copy' }).click();
+    await expect(reader.getByRole('status').filter({ hasText: 'Quote copied' })).toHaveCount(1);
+    const source = server.url(ARTICLE).split('#')[0];
+    expect(await world.run('globalThis.__copied')).toBe(`> a crack that nobody measured\n\n— [How bridges fail, and how we keep them standing](${source}#:~:text=a%20crack%20that%20nobody%20measured)\n\nMeasure everything.`);
+    await panel.getByRole('button', { name: 'Delete highlight “a crack that nobody measured”' }).click();
+    await page.keyboard.press('Escape');
+    await world.detach();
+  });
+
+  for (const width of [1280, 1600]) {
+    test(`a ${width} px window: contents and highlights open beside the text column, not over it`, async ({ folio, server, page }) => {
+      await page.setViewportSize({ width, height: 900 });
+      await openArticle(page, folio, server.url(ARTICLE));
+      const reader = page.locator(READER);
+      const column = reader.locator('.folio-article');
+      const closed = (await column.boundingBox())!;
+      for (const [button, panel] of [
+        ['Contents', '.folio-toc'],
+        ['Highlights', '.folio-highlights-panel'],
+      ] as const) {
+        await reader.getByRole('button', { name: new RegExp(`^${button}`) }).click();
+        const side = (await reader.locator(panel).boundingBox())!;
+        const open = (await column.boundingBox())!;
+        expect(overlaps(side, open), `${panel} over the text column`).toBe(false);
+        expect(overlaps(open, (await reader.locator('.folio-reading-rail').boundingBox())!), 'the column under the rail').toBe(false);
+        // The column keeps its width when there is room for it.
+        expect(Math.round(open.width)).toBe(Math.round(closed.width));
+        await reader.getByRole('button', { name: new RegExp(`^${button}`) }).click();
+        await expect(reader.locator(panel)).toHaveCount(0);
+      }
+      await expect.poll(async () => Math.round((await column.boundingBox())!.x)).toBe(Math.round(closed.x));
+      await page.keyboard.press('Escape');
+    });
+  }
+});
+
+test.describe('find on the saved-article page without the Custom Highlight API', () => {
+  test('find falls back to marks of its own, counts and moves with them, and leaves a highlight alone', async ({ folio, server, page }) => {
+    await openArticle(page, folio, server.url(ARTICLE));
+    const save = page.locator(`${READER} .folio-save`);
+    await expect(save).toHaveText(/^(Save|Saved ✓)$/, { timeout: 20_000 });
+    // "Save" shows until the overlay knows the page is saved; it may turn to "Saved ✓" under the click.
+    if ((await save.textContent()) === 'Save') await save.click({ timeout: 3_000 }).catch(() => undefined);
+    await expect(save).toHaveText('Saved ✓');
+    await page.keyboard.press('Escape');
+    await page.goto(`chrome-extension://${folio.extensionId}/library.html`);
+    const href = (await page.locator('.folio-row-title', { hasText: 'How bridges fail' }).getAttribute('href'))!;
+    // A browser without the API (Firefox before 140, older Safari): removed before Folio's code loads.
+    await page.addInitScript(() => {
+      delete (window as { Highlight?: unknown }).Highlight;
+    });
+    await page.goto(href);
+    expect(await page.evaluate(() => typeof (window as { Highlight?: unknown }).Highlight)).toBe('undefined');
+    const reader = page.locator('.folio-reader');
+    await expect(reader.locator('.folio-body h2').first()).toBeVisible();
+    await selectWithMouse(page, 'a bolt that nobody replaced');
+    await reader.getByRole('button', { name: 'Highlight pink' }).click();
+    await reader.getByRole('button', { name: 'Close highlight menu' }).click();
+
+    await page.keyboard.press('Control+f');
+    const field = reader.getByRole('searchbox', { name: 'Find in article' });
+    await field.fill('historians still ARGUE');
+    const count = reader.locator('.folio-find-count');
+    // It starts at the first match below the reading line (the page may be scrolled down).
+    await expect(count).toHaveText(/^\d+ of 24$/);
+    const first = Number((await count.textContent())!.split(' ')[0]);
+    const marks = reader.locator('.folio-body mark.folio-find-match');
+    await expect(marks).toHaveCount(24);
+    await expect(reader.locator('.folio-body mark.folio-find-match[data-color="current"]')).toHaveCount(1);
+    await expect(marks.nth(first - 1)).toHaveAttribute('data-color', 'current');
+    expect(await page.evaluate(() => CSS.highlights.has('folio-find'))).toBe(false);
+    await page.keyboard.press('Enter');
+    const second = (first % 24) + 1;
+    await expect(count).toHaveText(`${second} of 24`);
+    await expect(marks.nth(second - 1)).toHaveAttribute('data-color', 'current');
+    await expect(marks.nth(first - 1)).toHaveAttribute('data-color', 'match');
+    // The highlight is untouched while find paints around it, and after.
+    // (Other tests leave highlights of their own in this saved article.)
+    const highlight = reader.locator('.folio-body mark.folio-highlight', { hasText: 'a bolt that nobody replaced' });
+    await expect(highlight).toHaveText(['a bolt that nobody replaced']);
+    await expect(highlight).toHaveAttribute('data-color', 'pink');
+    await page.keyboard.press('Escape');
+    await expect(marks).toHaveCount(0);
+    await expect(highlight).toHaveText(['a bolt that nobody replaced']);
+    await reader.getByRole('button', { name: /^Highlights/ }).click();
+    await reader.getByRole('complementary', { name: 'Highlights' }).getByRole('button', { name: 'Delete highlight “a bolt that nobody replaced”' }).click();
+    await expect(highlight).toHaveCount(0);
   });
 });

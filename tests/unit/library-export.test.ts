@@ -11,6 +11,7 @@ import type { LibraryDb } from '../../lib/storage/db';
 import { saveArticle, setArchived, setFavourite, setProgress } from '../../lib/storage/library-repo';
 import { readArticlesForExport } from '../../lib/storage/library-repo-export';
 import { importItems } from '../../lib/storage/library-repo-import';
+import { setListenPosition } from '../../lib/storage/library-repo-listen';
 import { freshDb, makeArticle } from './library-test-helpers';
 
 const sanitize = (html: string) => sanitizeArticleHtml(html, new JSDOM('').window as unknown as Window);
@@ -34,6 +35,7 @@ async function seeded(): Promise<LibraryDb> {
   await setArchived(db, ['https://example.com/two'], true, 4_000);
   await setFavourite(db, ['https://example.com/one'], true, 5_000);
   await setProgress(db, 'https://example.com/one', { percent: 55, scrollY: 1200 }, 6_000);
+  await setListenPosition(db, 'https://example.com/one', 7);
   await db.highlights.put({
     schemaVersion: 2, id: 'h1', articleId: 'https://example.com/one', selector: { exact: 'world', prefix: 'Hello ', suffix: ' link' },
     position: { start: 11, end: 16 }, color: 'yellow', note: 'nice', createdAt: 7_000, updatedAt: 7_000,
@@ -74,6 +76,9 @@ describe('Folio JSON export', () => {
     await importItems(third, again.items, 'folio');
     expect(joined(await exportFolioJson(readArticlesForExport(third), { total: 3, now: NOW }))).toBe(second);
     expect(await target.highlights.get('h1')).toEqual(await db.highlights.get('h1'));
+    // Where read-aloud stopped travels too (it is part of the record, though sync never carries it).
+    expect(JSON.parse(first).articles.find((a: { record: { id: string } }) => a.record.id === 'https://example.com/one').record.progress).toEqual({ percent: 55, scrollY: 1200, listenParagraph: 7 });
+    expect((await target.articles.get('https://example.com/one'))?.progress).toEqual((await db.articles.get('https://example.com/one'))?.progress);
   });
 
   it('stops when asked', async () => {

@@ -1,7 +1,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { cloneNoteContent, findFootnotes } from '@/lib/reading/footnotes';
-import { buildTableOfContents, currentSectionIndex } from '@/lib/reading/table-of-contents';
+import { buildTableOfContents, currentSectionIndex, hasSubsections, shownCurrent, visibleEntries, type TocEntry } from '@/lib/reading/table-of-contents';
 import { sanitizeArticleHtml } from '@/lib/sanitize';
 import { getSanitizerWindow } from '@/scripts/lib/node-dom';
 
@@ -26,6 +26,29 @@ describe('table of contents', () => {
     expect(currentSectionIndex([100, 500, 900], 100)).toBe(0);
     expect(currentSectionIndex([100, 500, 900], 700)).toBe(1);
     expect(currentSectionIndex([100, 500, 900], 5000)).toBe(2);
+  });
+
+  // 0 A, 1 A.1, 2 A.1.a, 3 A.2, 4 B, 5 C, 6 C.1
+  const outline: TocEntry[] = [1, 2, 3, 2, 1, 1, 2].map((level, i) => ({ id: `e${i}`, level, text: `entry ${i}` }));
+
+  it('folds: a section with subsections can be folded, and folding hides everything under it', () => {
+    expect(outline.map((_, i) => hasSubsections(outline, i))).toEqual([true, true, false, false, false, true, false]);
+    expect(visibleEntries(outline, new Set())).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(visibleEntries(outline, new Set(['e0']))).toEqual([0, 4, 5, 6]);
+    expect(visibleEntries(outline, new Set(['e1']))).toEqual([0, 1, 3, 4, 5, 6]);
+    expect(visibleEntries(outline, new Set(['e1', 'e5']))).toEqual([0, 1, 3, 4, 5]);
+    // A folded section inside a folded one stays folded when the outer one opens again.
+    expect(visibleEntries(outline, new Set(['e0', 'e1']))).toEqual([0, 4, 5, 6]);
+    // An entry without subsections has nothing to fold.
+    expect(visibleEntries(outline, new Set(['e4']))).toEqual([0, 1, 2, 3, 4, 5, 6]);
+  });
+
+  it('while a section is folded, it is marked current for the subsection being read', () => {
+    const shown = visibleEntries(outline, new Set(['e0']));
+    expect(shownCurrent(shown, 2)).toBe(0);
+    expect(shownCurrent(shown, 4)).toBe(4);
+    expect(shownCurrent(shown, 6)).toBe(6);
+    expect(shownCurrent(shown, null)).toBeNull();
   });
 });
 

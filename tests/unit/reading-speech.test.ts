@@ -1,5 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
+import { createReadAloudPlayer, type SpeechUtteranceLike } from '@/lib/reading/read-aloud-player';
 import { segmentForSpeech, splitSentences, wordAt } from '@/lib/reading/speech-segments';
 import { buildTextIndex } from '@/lib/reading/text-index';
 
@@ -39,6 +40,37 @@ describe('read-aloud segments', () => {
     const kinds = segmentForSpeech(indexOf(ARTICLE), { includeCaptions: true, includeCode: true }).map((p) => p.kind);
     expect(kinds).toContain('caption');
     expect(kinds).toContain('code');
+  });
+
+  it('the player continues from a heading through a paragraph, list items and a quote to the end, in order, each word mark on its own words', () => {
+    for (const extras of [false, true]) {
+      const index = indexOf(ARTICLE);
+      const paragraphs = segmentForSpeech(index, { includeCaptions: extras, includeCode: extras });
+      const spoken: SpeechUtteranceLike[] = [];
+      const marks: string[] = [];
+      const player = createReadAloudPlayer<string>({
+        paragraphs,
+        engine: () => ({ speak: (u) => spoken.push(u), cancel: () => undefined, pause: () => undefined, resume: () => undefined }),
+        createUtterance: (text) => ({ text, lang: '', rate: 1, voice: null, onstart: null, onend: null, onerror: null, onboundary: null }),
+        lang: 'en',
+        voice: null,
+        rate: 1,
+        onMark: (range) => range && marks.push(index.text.slice(range.start, range.end)),
+        onChange: () => undefined,
+      });
+      player.play();
+      // The engine finishes each utterance after reporting its last word; nothing is skipped or repeated.
+      for (let guard = 0; guard < 20 && player.state.status === 'playing'; guard += 1) {
+        const utterance = spoken.at(-1)!;
+        const lastWord = utterance.text.lastIndexOf(' ') + 1;
+        utterance.onboundary!({ name: 'word', charIndex: lastWord });
+        utterance.onend!({});
+      }
+      expect(player.state.status).toBe('stopped');
+      const expected = ['The first part', 'It began in May.', 'Nobody noticed!', 'One item', 'Another linked item', 'A quoted line.', ...(extras ? ['Photo: somebody', 'const x = 1;'] : []), 'The end.'];
+      expect(spoken.map((u) => u.text)).toEqual(expected);
+      expect(marks).toEqual(expected.map((text) => text.slice(text.lastIndexOf(' ') + 1)));
+    }
   });
 
   it('gives sentence offsets into the article text, so boundary char indexes map back', () => {
