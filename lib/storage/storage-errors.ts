@@ -39,7 +39,7 @@ export function classifyStorageError(error: unknown): StorageFailureKind {
   const names = errorNames(error);
   const text = String((error as { message?: unknown })?.message ?? error);
   if (names.includes('QuotaExceededError') || /quota/i.test(text)) return 'quota';
-  if (names.some((n) => ['MissingAPIError', 'InvalidStateError', 'OpenFailedError', 'DatabaseClosedError', 'UnknownError'].includes(n))) {
+  if (names.some((n) => ['TimeoutError', 'MissingAPIError', 'InvalidStateError', 'OpenFailedError', 'DatabaseClosedError', 'UnknownError'].includes(n))) {
     return 'unavailable';
   }
   if (names.includes('VersionError') || names.includes('BlockedError')) return 'blocked';
