@@ -17,6 +17,13 @@ export interface QuotaFault {
 }
 
 export function failWriteWithQuota(nth: number): QuotaFault {
+  return interceptWrite(nth, () => {
+    throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+  });
+}
+
+/** Runs `action` just before the Nth write reaches the store (it may throw, or close the connection). */
+export function interceptWrite(nth: number, action: (store: IDBObjectStore) => void): QuotaFault {
   const proto = FDBObjectStore.prototype as unknown as Record<WriteMethod, (...args: unknown[]) => unknown> & { name: string };
   const dbProto = FDBDatabase.prototype as unknown as { transaction: (...args: unknown[]) => unknown };
   const originals = { put: proto.put, add: proto.add, transaction: dbProto.transaction };
@@ -32,7 +39,7 @@ export function failWriteWithQuota(nth: number): QuotaFault {
   for (const method of ['put', 'add'] as const) {
     proto[method] = function (this: { name: string }, ...args: unknown[]) {
       fault.writes.push({ store: this.name, method });
-      if (fault.writes.length === nth) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      if (fault.writes.length === nth) action(this as unknown as IDBObjectStore);
       return originals[method].apply(this, args);
     };
   }
