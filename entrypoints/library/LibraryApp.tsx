@@ -216,6 +216,12 @@ export function LibraryApp() {
             </button>
           </p>
         )}
+        {view.unreadableCount > 0 && (
+          <p role="status" className="folio-error" data-testid="library-unreadable">
+            {view.unreadableCount === 1 ? '1 item could not be read' : `${view.unreadableCount} items could not be read`} (damaged in storage); they are left out
+            of this list. Export still saves everything else.
+          </p>
+        )}
         {view.error && (
           <p role="alert" className="folio-error">
             {view.error}

@@ -3,6 +3,7 @@ import { contentRecord, newArticleRecord, resaveArticleRecord, titleKey } from '
 import { normalizeTags } from '../library/tags';
 import { articleKey } from '../library/url-normalize';
 import { openWithin, type OpenLimits } from './connection';
+import { isReadableContent } from './record-check';
 import type { LibraryDb } from './db';
 import type { ArticleRecord, ContentRecord, Flag, ReadingProgress, SyncedField } from './schema';
 import { attempt, storageFailure, type StorageResult } from './storage-errors';
@@ -61,7 +62,8 @@ export interface SavedArticle {
 export async function getArticle(db: LibraryDb, id: string): Promise<StorageResult<SavedArticle>> {
   const result = await attempt(async () => {
     const [record, content] = await Promise.all([db.articles.get(id), db.contents.get(id)]);
-    return record ? { record, content: content ?? null } : null;
+    // A body that cannot be decoded is treated as missing (the page offers to download it again).
+    return record ? { record, content: isReadableContent(content) ? content : null } : null;
   });
   if (!result.ok) return result;
   return result.value ? { ok: true, value: result.value } : { ok: false, error: storageFailure('not-found', id) };
