@@ -184,6 +184,23 @@ describe('pending-save journal', () => {
     expect(await pendingEntries()).toEqual([]);
   });
 
+  it('blocked by an old connection: kept for retry, and finished once the other connection lets go', async () => {
+    const name = uniqueDbName();
+    const old = await new Promise<IDBDatabase>((resolve) => {
+      const request = indexedDB.open(name, 10);
+      request.onsuccess = () => resolve(request.result);
+    });
+    const db = new LibraryDb(name, options);
+    const result = await saveArticleJournaled(db, area(), { article: big, pageUrl, open: { timeoutMs: 5_000, blockedGraceMs: 50 } });
+    expect(result).toMatchObject({ ok: false, keptForRetry: true, error: { kind: 'blocked', message: expect.stringContaining(KEPT_FOR_RETRY) } });
+    expect(await pendingEntries()).toHaveLength(1);
+    old.close();
+    const next = await resumePendingSaves(db, area());
+    expect(next.completed).toBe(1);
+    await expectWhole(db);
+    expect(await pendingEntries()).toEqual([]);
+  });
+
   it('an invalid save (not retryable) is reported and not kept', async () => {
     const db = new LibraryDb(uniqueDbName(), options);
     const result = await saveArticleJournaled(db, area(), { article: makeArticle({ url: null }), pageUrl: 'not a url' });
