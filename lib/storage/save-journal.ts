@@ -35,6 +35,8 @@ export const KEPT_FOR_RETRY = 'Folio kept this save and will finish it by itself
 /** The part of `browser.storage.local` the journal uses (the real area, or WXT's fake one in tests). */
 export interface JournalArea {
   get(keys: string | string[] | null): Promise<Record<string, unknown>>;
+  /** Chrome 130+: the keys alone, so a worker start does not read the sync engine's state too. */
+  getKeys?(): Promise<string[]>;
   set(items: Record<string, unknown>): Promise<void>;
   remove(keys: string | string[]): Promise<void>;
 }
@@ -136,7 +138,15 @@ async function replay(db: LibraryDb, entry: PendingSave): Promise<StorageResult<
 /** Finishes or clears every entry left by an earlier worker (call once when the worker starts). */
 export async function resumePendingSaves(db: LibraryDb, area: JournalArea): Promise<ResumeReport> {
   const report: ResumeReport = { completed: 0, alreadyDone: 0, kept: 0, dropped: 0 };
-  const stored = await area.get(null);
+  let allKeys: string[] | null = null;
+  try {
+    allKeys = typeof area.getKeys === 'function' ? await area.getKeys() : null;
+  } catch {
+    // Older browsers (and test fakes) without getKeys: read the area whole, as before.
+  }
+  const pending = allKeys ? allKeys.filter((key) => key.startsWith(PENDING_SAVE_PREFIX)) : null;
+  if (pending && pending.length === 0) return report;
+  const stored = await area.get(pending ?? null);
   const keys = Object.keys(stored)
     .filter((key) => key.startsWith(PENDING_SAVE_PREFIX))
     .sort((a, b) => Number(a.slice(PENDING_SAVE_PREFIX.length).split('-')[0]) - Number(b.slice(PENDING_SAVE_PREFIX.length).split('-')[0]));

@@ -231,3 +231,22 @@ describe('pending-save journal', () => {
     expect(await fakeBrowser.storage.local.get(null)).toEqual({ 'unrelated-key': 1 });
   });
 });
+
+describe('journal start-up cost', () => {
+  it('with getKeys (Chrome 130+), a start with nothing pending reads no values at all', async () => {
+    await fakeBrowser.storage.local.set({ 'sync-engine-state': 'x'.repeat(100_000) });
+    const reads: unknown[] = [];
+    const keyed: JournalArea = {
+      getKeys: async () => Object.keys(await fakeBrowser.storage.local.get(null)),
+      get: (keys) => (reads.push(keys), area().get(keys)),
+      set: (items) => area().set(items),
+      remove: (keys) => area().remove(keys),
+    };
+    const db = new LibraryDb(uniqueDbName(), options);
+    expect(await resumePendingSaves(db, keyed)).toEqual({ completed: 0, alreadyDone: 0, kept: 0, dropped: 0 });
+    expect(reads).toEqual([]);
+    await journalLinkSave(area(), 'https://example.com/x', null, 1);
+    expect((await resumePendingSaves(db, keyed)).completed).toBe(1);
+    expect(reads).toEqual([[expect.stringMatching(/^folio:pending-save:/)]]);
+  });
+});
