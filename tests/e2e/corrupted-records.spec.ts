@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { clearLibrary } from './harness/clear-library';
 import { expect, test } from './harness/fixtures';
 
 /**
@@ -9,7 +10,18 @@ import { expect, test } from './harness/fixtures';
 
 test('a library with damaged records: the readable ones listed, "N items could not be read", export works', async ({ folio, page }) => {
   await page.goto(folio.extensionUrl('library.html'));
+  // The browser is shared with the run's other spec files: start from an empty library, leave one.
+  await clearLibrary(page);
+  await page.reload();
   await expect(page.getByTestId('library-count')).toHaveText('0 articles');
+  try {
+    await runDamagedLibrary(page);
+  } finally {
+    await clearLibrary(page);
+  }
+});
+
+async function runDamagedLibrary(page: import('@playwright/test').Page): Promise<void> {
   await page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open('folio-library');
@@ -55,4 +67,4 @@ test('a library with damaged records: the readable ones listed, "N items could n
   expect(exported.articles.map((a) => a.record.id).sort()).toEqual([1, 2, 3, 7].map((n) => `https://example.com/good-${n}`));
   await expect(page.locator('.folio-report')).toContainText('Exported 4 articles');
   await expect(page.locator('.folio-report')).toContainText('5 items could not be read');
-});
+}
