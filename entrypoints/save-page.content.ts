@@ -32,6 +32,12 @@ export default defineContentScript({
       else showSaveNotice(saved.error.message, 'error');
       return saved;
     } catch (error) {
+      // No answer: the worker may have been stopped mid-save; its next start finishes it from the journal.
+      const after = await sendMessage('getSavedState', { pageUrl: location.href, canonicalUrl: article.url }).catch(() => null);
+      if (after?.saved) {
+        showSaveNotice('Saved to Folio ✓', 'done');
+        return { ok: true, id: after.id ?? location.href, created: true };
+      }
       showSaveNotice(`Folio could not save this page: ${String(error)}`, 'error');
       return null;
     }

@@ -9,7 +9,7 @@ type DataOf<K extends keyof ProtocolMap> = Parameters<ProtocolMap[K]>[0];
 
 const nullableText = z.string().nullable();
 /** An extracted article as the overlay sends it for saving (content was sanitized in the page). */
-const articleSchema = z.strictObject({
+export const articleSchema = z.strictObject({
   url: nullableText,
   title: z.string(),
   byline: nullableText,

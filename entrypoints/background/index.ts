@@ -9,7 +9,7 @@ import { openLibrary, registerToolbarBehaviour } from './toolbar-behaviour';
 import { toggleReader } from './toggle-reader';
 import { registerLibraryMenus } from './library-menus';
 import { registerHighlightMessages } from './library-highlights';
-import { registerLibraryMessages } from './library-save';
+import { registerLibraryMessages, resumeUnfinishedSaves } from './library-save';
 import { startLibrarySync } from './sync-library';
 import { registerExtractService } from './extract-service';
 
@@ -19,6 +19,7 @@ export default defineBackground(() => {
   registerDetectionScript();
   registerDetectionBadge();
   registerLibraryMessages();
+  void resumeUnfinishedSaves().catch((error) => console.warn('Folio: unfinished saves not resumed', error));
   registerHighlightMessages();
   registerLibraryMenus();
   registerExtractService();

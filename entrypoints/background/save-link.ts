@@ -5,6 +5,7 @@ import { showSaveNotice } from '@/lib/library/save-notice';
 import { libraryDb } from '@/lib/storage/db';
 import { storeDownloadedContent } from '@/lib/storage/library-repo';
 import { importItems } from '@/lib/storage/library-repo-import';
+import { journalLinkSave } from '@/lib/storage/save-journal';
 import { extractAway } from './extract-service';
 import { flashBadge } from './flash-badge';
 import { saveToLibrary } from './library-save';
@@ -32,12 +33,14 @@ async function saveLinkOnly(url: string, title: string | null, failure: string |
   return { ok: true };
 }
 
-export function saveLinkFromMenu(url: string, linkText: string | undefined, tab: Browser.tabs.Tab | undefined, permitted: Promise<boolean>): Promise<unknown> {
+export async function saveLinkFromMenu(url: string, linkText: string | undefined, tab: Browser.tabs.Tab | undefined, permitted: Promise<boolean>): Promise<unknown> {
+  // Journaled first: reading the page can take 45 s, and a worker stopped meanwhile keeps the link.
+  const finished = await journalLinkSave(browser.storage.local, url, linkText?.trim() || null);
   return saveLink(url, linkText, {
     permitted,
     extract: (pageUrl) => withTimeout(extractAway({ source: 'url', url: pageUrl }), LINK_TIMEOUT_MS, `The page took longer than ${LINK_TIMEOUT_MS / 1000} s to load and read.`),
     saveArticle: saveToLibrary,
     saveLinkOnly,
     report: (progress) => report(tab, progress),
-  });
+  }).finally(finished);
 }

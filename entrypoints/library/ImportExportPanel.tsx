@@ -12,6 +12,7 @@ import { sanitizeArticleHtml } from '@/lib/sanitize';
 import { libraryDb } from '@/lib/storage/db';
 import { storeDownloadedContent } from '@/lib/storage/library-repo';
 import { readArticlesForExport } from '@/lib/storage/library-repo-export';
+import type { UnreadableRecord } from '@/lib/storage/record-check';
 import { importItems, listPendingContent } from '@/lib/storage/library-repo-import';
 import { countArticles } from '@/lib/storage/library-repo-query';
 
@@ -75,7 +76,8 @@ export function ImportExportPanel({ onChanged }: { onChanged: () => void }) {
     const controller = new AbortController();
     setTask({ label: 'Exporting', done: 0, total: total.value, controller });
     const options = { total: total.value, signal: controller.signal, onProgress: (done: number) => setTask((t) => t && { ...t, done }) };
-    const batches = readArticlesForExport(libraryDb());
+    const skipped: UnreadableRecord[] = [];
+    const batches = readArticlesForExport(libraryDb(), undefined, skipped);
     const date = new Date().toISOString().slice(0, 10);
     let result: ExportResult<BlobPart[]>;
     if (kind === 'json') result = await exportFolioJson(batches, options);
@@ -89,7 +91,10 @@ export function ImportExportPanel({ onChanged }: { onChanged: () => void }) {
     const [name, type] =
       kind === 'json' ? [`folio-library-${date}.json`, 'application/json'] : kind === 'html' ? [`folio-library-${date}.html`, 'text/html'] : [`folio-library-${date}.zip`, 'application/zip'];
     saveFile(result.value, name, type);
-    setReport({ kind: 'ok', message: `Exported ${result.count} articles to ${name}.` });
+    const unreadable = skipped.length
+      ? ` ${skipped.length} item${skipped.length === 1 ? '' : 's'} could not be read and ${skipped.length === 1 ? 'was' : 'were'} left out or exported without a body: ${skipped.slice(0, 5).map((s) => `${s.id} (${s.reason})`).join(', ')}${skipped.length > 5 ? '…' : ''}.`
+      : '';
+    setReport({ kind: 'ok', message: `Exported ${result.count} articles to ${name}.${unreadable}` });
   };
 
   const downloadAll = async () => {

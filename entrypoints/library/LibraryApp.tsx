@@ -10,6 +10,7 @@ import { listTags, type LibraryQuery, type LibrarySort, type LibraryStatus } fro
 import { deleteArticles, purgeTrash, restoreArticles } from '@/lib/storage/library-repo-trash';
 import type { StorageResult } from '@/lib/storage/storage-errors';
 import { LibrarySyncStatus } from './LibrarySyncStatus';
+import { useLibraryClosed } from './use-library-closed';
 import { useLibraryView } from './use-library-view';
 import { useUndoNotice } from './use-undo';
 
@@ -43,6 +44,7 @@ export function LibraryApp() {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [tags, setTags] = useState<{ tag: string; count: number }[]>([]);
   const view = useLibraryView(query, searchText);
+  const closedNotice = useLibraryClosed();
   const { notice, show, dismiss } = useUndoNotice();
   const scroller = useRef<HTMLDivElement>(null);
   const ids = view.ids ?? [];
@@ -206,6 +208,20 @@ export function LibraryApp() {
             </>
           )}
         </div>
+        {closedNotice && (
+          <p role="alert" className="folio-error" data-testid="library-closed">
+            {closedNotice}{' '}
+            <button type="button" onClick={() => location.reload()}>
+              Reload
+            </button>
+          </p>
+        )}
+        {view.unreadableCount > 0 && (
+          <p role="status" className="folio-error" data-testid="library-unreadable">
+            {view.unreadableCount === 1 ? '1 item could not be read' : `${view.unreadableCount} items could not be read`} (damaged in storage); they are left out
+            of this list. Export still saves everything else.
+          </p>
+        )}
         {view.error && (
           <p role="alert" className="folio-error">
             {view.error}

@@ -3,6 +3,7 @@ import type { HighlightMatch } from '@/lib/library/search/highlight-search';
 import type { LibrarySearcher } from '@/lib/library/search/search-client';
 import { searchResultIds } from '@/lib/library/search/search-results';
 import { libraryDb } from '@/lib/storage/db';
+import { findUnreadableArticles } from '@/lib/storage/library-repo-check';
 import { getArticleRecords, listArticleIds, listArticles, type LibraryQuery } from '@/lib/storage/library-repo-query';
 import type { ArticleRecord } from '@/lib/storage/schema';
 import { createLibrarySearcher } from './library-searcher';
@@ -23,6 +24,8 @@ export interface LibraryView {
   search: LibrarySearcher;
   /** True once the first rows (or the first results) are shown: later work waits for it. */
   firstPageShown: boolean;
+  /** Saved items that cannot be read (corrupted): left out of the list, and counted for the user. */
+  unreadableCount: number;
 }
 
 /**
@@ -38,7 +41,9 @@ export function useLibraryView(query: LibraryQuery, searchText: string): Library
   const [firstPageShown, setFirstPageShown] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
+  const [unreadable, setUnreadable] = useState<ReadonlySet<string>>(new Set());
   const loading = useRef(new Set<string>());
+  const shownIds = useMemo(() => (ids && unreadable.size > 0 ? ids.filter((id) => !unreadable.has(id)) : ids), [ids, unreadable]);
   const queryKey = JSON.stringify(query);
 
   useEffect(() => {
@@ -85,8 +90,8 @@ export function useLibraryView(query: LibraryQuery, searchText: string): Library
 
   const ensureRange = useCallback(
     (start: number, end: number) => {
-      if (!ids) return;
-      const missing = ids.slice(start, end).filter((id) => !records.has(id) && !loading.current.has(id));
+      if (!shownIds) return;
+      const missing = shownIds.slice(start, end).filter((id) => !records.has(id) && !loading.current.has(id));
       if (missing.length === 0) return;
       for (const id of missing) loading.current.add(id);
       void getArticleRecords(libraryDb(), missing).then((found) => {
@@ -99,9 +104,21 @@ export function useLibraryView(query: LibraryQuery, searchText: string): Library
         });
       });
     },
-    [ids, records],
+    [shownIds, records],
   );
 
+  // Once the first rows show, look for corrupted records (keys and rows, never bodies) to leave out.
+  useEffect(() => {
+    if (!firstPageShown) return;
+    let current = true;
+    void findUnreadableArticles(libraryDb()).then((found) => {
+      if (current && found.ok) setUnreadable(new Set(found.value.map((item) => item.id)));
+    });
+    return () => {
+      current = false;
+    };
+  }, [firstPageShown, version]);
+
   const reload = useCallback(() => setVersion((v) => v + 1), []);
-  return { ids, records, highlightMatches, ensureRange, error, reload, search, firstPageShown };
+  return { ids: shownIds, records, highlightMatches, ensureRange, error, reload, search, firstPageShown, unreadableCount: unreadable.size };
 }

@@ -30,6 +30,10 @@ export function useSaveArticle(result: ExtractResult) {
       setState(saved.ok ? 'saved' : 'error');
       if (!saved.ok) setError(saved.error.message);
     } catch (caught) {
+      // No answer: the background worker may have been stopped mid-save, and its next start finishes
+      // the save from the pending-save journal. Ask again (the button was enabled, so it was not saved).
+      const after = await sendMessage('getSavedState', { pageUrl: location.href, canonicalUrl: article.url }).catch(() => null);
+      if (after?.saved) return setState('saved');
       setState('error');
       setError(`Folio could not save: ${String(caught)}`);
     }

@@ -1,5 +1,6 @@
 import Dexie, { type Collection } from 'dexie';
 import type { LibraryDb } from './db';
+import { isReadableArticle } from './record-check';
 import type { ArticleRecord } from './schema';
 import { attempt, type StorageResult } from './storage-errors';
 
@@ -87,8 +88,9 @@ export function compareForSort(sort: LibrarySort): (a: ArticleRecord, b: Article
   }
 }
 
-function page<T>(collection: Collection<T, string>, offset: number, limit: number): Promise<T[]> {
-  return collection.offset(offset).limit(limit).toArray();
+/** A page of rows, without the ones that cannot be read (counted by findUnreadableArticles). */
+async function page(collection: Collection<ArticleRecord, string>, offset: number, limit: number): Promise<ArticleRecord[]> {
+  return (await collection.offset(offset).limit(limit).toArray()).filter(isReadableArticle);
 }
 
 export function listArticles(db: LibraryDb, query: LibraryQuery = {}): Promise<StorageResult<LibraryPage>> {
@@ -100,7 +102,7 @@ export function listArticles(db: LibraryDb, query: LibraryQuery = {}): Promise<S
     // A tag selects few articles and has no date-ordered index (IndexedDB cannot combine multi-entry
     // and compound keys): read that subset and sort it here.
     if (query.tag !== undefined) {
-      const tagged = await db.articles.where('tags').equals(query.tag).toArray();
+      const tagged = (await db.articles.where('tags').equals(query.tag).toArray()).filter(isReadableArticle);
       const matching = tagged.filter((record) => matchesQuery(record, query)).sort(compareForSort(sort));
       return { items: matching.slice(offset, offset + limit), total: matching.length };
     }
@@ -139,9 +141,9 @@ export function countArticles(db: LibraryDb): Promise<StorageResult<number>> {
   return attempt(() => db.articles.count());
 }
 
-/** Records for the given ids, in that order, skipping ids no longer in the library. */
+/** Records for the given ids, in that order, skipping ids no longer in the library and rows that cannot be read. */
 export function getArticleRecords(db: LibraryDb, ids: readonly string[]): Promise<StorageResult<ArticleRecord[]>> {
-  return attempt(async () => (await db.articles.bulkGet([...ids])).filter((record) => record !== undefined));
+  return attempt(async () => (await db.articles.bulkGet([...ids])).filter(isReadableArticle));
 }
 
 /**

@@ -3,6 +3,7 @@ import type { SearchableHighlight } from '../library/search/highlight-search';
 import type { LibraryDb } from './db';
 import { SCHEMA_VERSION } from './schema';
 import { attempt, type StorageResult } from './storage-errors';
+import { isReadableArticle, isReadableContent } from './record-check';
 
 /** Storage side of the search index: its snapshot, and the changes a loaded index has not seen yet. */
 
@@ -51,8 +52,10 @@ export function readIndexChanges(
       const page = await db.articles.where('updatedAt').aboveOrEqual(from).offset(offset).limit(batchSize).toArray();
       if (page.length === 0) break;
       offset += page.length;
-      for (const record of page) newest = Math.max(newest, record.updatedAt);
-      const records = page.filter((record) => !alreadyIndexed(record.id, record.updatedAt));
+      // Corrupted rows are left out of the index as they are out of the list (./record-check.ts).
+      const readable = page.filter(isReadableArticle);
+      for (const record of readable) newest = Math.max(newest, record.updatedAt);
+      const records = readable.filter((record) => !alreadyIndexed(record.id, record.updatedAt));
       const contents = await db.contents.bulkGet(records.map((record) => record.id));
       const upserts = records.map((record, i) => ({
         updatedAt: record.updatedAt,
@@ -62,7 +65,7 @@ export function readIndexChanges(
           siteName: record.siteName,
           byline: record.byline,
           tags: record.tags,
-          text: contents[i]?.textContent ?? record.excerpt ?? '',
+          text: (isReadableContent(contents[i]) ? contents[i]!.textContent : null) ?? record.excerpt ?? '',
         },
       }));
       if (upserts.length > 0) onBatch({ upserts, removals: [], newest });

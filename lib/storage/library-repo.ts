@@ -2,6 +2,8 @@ import type { Article } from '../extract/types';
 import { contentRecord, newArticleRecord, resaveArticleRecord, titleKey } from '../library/article-record';
 import { normalizeTags } from '../library/tags';
 import { articleKey } from '../library/url-normalize';
+import { openWithin, type OpenLimits } from './connection';
+import { isReadableContent } from './record-check';
 import type { LibraryDb } from './db';
 import type { ArticleRecord, ContentRecord, Flag, ReadingProgress, SyncedField } from './schema';
 import { attempt, storageFailure, type StorageResult } from './storage-errors';
@@ -14,6 +16,8 @@ export interface SaveArticleInput {
   pageUrl: string;
   tags?: readonly string[];
   now?: number;
+  /** How long a save waits for a database whose upgrade another connection blocks (./connection.ts). */
+  open?: OpenLimits;
 }
 
 export interface SaveArticleOutcome {
@@ -22,10 +26,14 @@ export interface SaveArticleOutcome {
   created: boolean;
 }
 
-export async function saveArticle(db: LibraryDb, { article, pageUrl, tags = [], now = Date.now() }: SaveArticleInput): Promise<StorageResult<SaveArticleOutcome>> {
+export async function saveArticle(db: LibraryDb, { article, pageUrl, tags = [], now = Date.now(), open }: SaveArticleInput): Promise<StorageResult<SaveArticleOutcome>> {
   const key = articleKey(pageUrl, article.url);
   if (!key.ok) return { ok: false, error: storageFailure('invalid', key.detail) };
   const id = key.url;
+  // Opened first, within a bounded wait: a transaction queued on a blocked open would wait forever, or
+  // commit long after the user was told the save failed.
+  const opened = await attempt(() => openWithin(db, open));
+  if (!opened.ok) return opened;
   return attempt(() =>
     db.transaction('rw', [db.articles, db.contents, db.trash, db.tombstones], async () => {
       const existing = await db.articles.get(id);
@@ -54,7 +62,8 @@ export interface SavedArticle {
 export async function getArticle(db: LibraryDb, id: string): Promise<StorageResult<SavedArticle>> {
   const result = await attempt(async () => {
     const [record, content] = await Promise.all([db.articles.get(id), db.contents.get(id)]);
-    return record ? { record, content: content ?? null } : null;
+    // A body that cannot be decoded is treated as missing (the page offers to download it again).
+    return record ? { record, content: isReadableContent(content) ? content : null } : null;
   });
   if (!result.ok) return result;
   return result.value ? { ok: true, value: result.value } : { ok: false, error: storageFailure('not-found', id) };

@@ -16,9 +16,9 @@ export interface StorageFailure {
 export type StorageResult<T> = { ok: true; value: T } | { ok: false; error: StorageFailure };
 
 const MESSAGES: Record<StorageFailureKind, string> = {
-  quota: 'Folio could not save: the browser says its storage is full. Free disk space or delete old articles, then try again.',
+  quota: "Folio couldn't save: your browser's storage is full. Free disk space or delete old articles, then try again.",
   unavailable: 'Folio cannot open its library database (private browsing or a browser setting may block storage). Nothing was saved.',
-  blocked: 'The library is being upgraded in another Folio tab. Close other Folio tabs and try again.',
+  blocked: 'The library is being upgraded by a newer version of Folio and another Folio tab is holding it open. Reload or close other Folio tabs, then try again.',
   'not-found': 'That article is not in the library (it may have been deleted).',
   invalid: 'Folio could not store this item: its data is not valid.',
   unknown: 'Folio could not read or write its library database.',
@@ -39,7 +39,7 @@ export function classifyStorageError(error: unknown): StorageFailureKind {
   const names = errorNames(error);
   const text = String((error as { message?: unknown })?.message ?? error);
   if (names.includes('QuotaExceededError') || /quota/i.test(text)) return 'quota';
-  if (names.some((n) => ['MissingAPIError', 'InvalidStateError', 'OpenFailedError', 'DatabaseClosedError', 'UnknownError'].includes(n))) {
+  if (names.some((n) => ['TimeoutError', 'MissingAPIError', 'InvalidStateError', 'OpenFailedError', 'DatabaseClosedError', 'UnknownError'].includes(n))) {
     return 'unavailable';
   }
   if (names.includes('VersionError') || names.includes('BlockedError')) return 'blocked';
