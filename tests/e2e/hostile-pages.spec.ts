@@ -60,7 +60,7 @@ test.describe('hostile pages cannot break the overlay', () => {
     expect(await pageState(page)).toEqual(before);
   });
 
-  test('keys stopped on the window before Folio loads: Esc still closes (the browser\'s close request), and the page never saw Folio\'s keys', async ({ folio, server, page }) => {
+  test('keys stopped on the window before Folio loads: Esc still closes (the browser\'s close request)', async ({ folio, server, page }) => {
     // window.addEventListener('keydown', e => e.stopImmediatePropagation(), true), registered by the
     // page before Folio's script exists: no listener of Folio's can run before it.
     await openAttack(page, server.url('hostile/article.html?attack=stop-keys-window'));
@@ -93,6 +93,16 @@ test.describe('hostile pages cannot break the overlay', () => {
     await expectOverlayOnTop(page);
     await folio.pressToolbarButton(page);
     await expect(page.locator('folio-reader')).toHaveCount(0);
+    expect(await pageState(page)).toEqual(before);
+  });
+
+  test('a page whose elements hide both chrome and browser: the toolbar button says it cannot open the reader', async ({ folio, server, page }) => {
+    await openAttack(page, server.url('hostile/clobber-both.html'));
+    const before = await pageState(page);
+    await folio.pressToolbarButton(page);
+    await expect.poll(async () => (await folio.badge(page)).title).toMatch(/^Folio can't open the reader on this page/);
+    expect((await folio.badge(page)).text).toBe('✕');
+    expect(await page.locator('folio-reader').count()).toBe(0);
     expect(await pageState(page)).toEqual(before);
   });
 
