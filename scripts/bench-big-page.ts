@@ -1,5 +1,5 @@
 /**
- * npm run bench:big-page [-- --runs N] [--out FILE] [--skip-build]
+ * npm run bench:big-page [-- --runs N] [--out FILE] [--skip-build] [--extension DIR]
  * In real Chromium with the built extension (issue 6, "hostile and odd pages"):
  * - the 50,000-element page (tests/fixtures/odd/huge.html): the longest main-thread freeze from the
  *   toolbar click until the article is shown (a 5 ms heartbeat timer in the page: Long Tasks do not see
@@ -27,6 +27,8 @@ function option(name: string, fallback?: string): string | undefined {
 
 const runs = Number(option('runs', '5'));
 const outFile = option('out');
+// Another build (an earlier commit's, say) measured in the same conditions as this one.
+const extensionDir = option('extension');
 const load = () => Number(loadavg()[0]!.toFixed(1));
 
 /** One native query per poll: a Playwright locator would walk the 50,000 elements on the page's thread. */
@@ -123,9 +125,9 @@ async function longArticleRun(folio: ExtensionBrowser, server: FixtureServer) {
 }
 
 async function main(): Promise<void> {
-  if (!process.argv.includes('--skip-build') && spawnSync('npx', ['wxt', 'build'], { stdio: 'ignore' }).status !== 0) throw new Error('wxt build failed');
+  if (!extensionDir && !process.argv.includes('--skip-build') && spawnSync('npx', ['wxt', 'build'], { stdio: 'ignore' }).status !== 0) throw new Error('wxt build failed');
   const server = await startFixtureServer();
-  const folio = await launchWithExtension();
+  const folio = await launchWithExtension(extensionDir ? { extensionDir } : {});
   const huge = [];
   const long = [];
   try {
