@@ -8,6 +8,9 @@ export default defineConfig({
   imports: false,
   // The desktop `npm start` launches the browser itself (scripts/start.mjs), so WXT never opens one.
   webExt: { disabled: true },
+  // @webext-core/messaging pins webextension-polyfill 0.10 and installs its own copy; without this the
+  // reader's bundle carried two polyfills (0.10 and 0.12). One copy, the top-level one, for every bundle.
+  vite: () => ({ resolve: { dedupe: ['webextension-polyfill'] } }),
   manifest: ({ browser }) => ({
     name: 'Folio',
     description: 'Clutter-free reading and a read-later library that is yours.',

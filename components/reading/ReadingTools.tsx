@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useReaderPanel } from '../reader-panels';
 import type { Article } from '@/lib/extract/types';
 import { articleImages } from '@/lib/reading/article-images';
@@ -78,22 +78,43 @@ export function ReadingTools({ article, body, scroller, highlights: adapter, onR
     }
   }, [images]);
 
-  const measure = useCallback(() => {
-    if (!scroller || !body) return;
-    const top = scroller.getBoundingClientRect().top;
-    const tops = toc.map((entry) => body.ownerDocument.getElementById(entry.id) ?? body.querySelector(`[id="${entry.id}"]`)).map((heading) => (heading ? heading.getBoundingClientRect().top - top : Infinity));
-    setProgress({ fraction: scrollFraction(scroller.scrollTop, scroller.scrollHeight, scroller.clientHeight), section: currentSectionIndex(tops, READING_LINE) });
-  }, [scroller, body, toc]);
-
+  // Progress and the current section follow the scroll at most once a frame, without reading the
+  // layout of every heading each time: their offsets in the scrolled content are read once (and
+  // again when the article is laid out anew), so a scroll costs a subtraction per heading. State
+  // changes only when what is shown changes (a tenth of a percent, another section), so the tools
+  // re-render a few hundred times across a whole article, not on every scroll event.
   useEffect(() => {
-    if (!scroller) return;
-    const frame = requestAnimationFrame(measure);
-    scroller.addEventListener('scroll', measure, { passive: true });
+    if (!scroller || !body) return;
+    let offsets: number[] | null = null;
+    let frame = 0;
+    const headingOffsets = () => {
+      const top = scroller.getBoundingClientRect().top - scroller.scrollTop;
+      return toc.map((entry) => body.ownerDocument.getElementById(entry.id) ?? body.querySelector(`[id="${entry.id}"]`)).map((heading) => (heading ? heading.getBoundingClientRect().top - top : Infinity));
+    };
+    const measure = () => {
+      frame = 0;
+      offsets ??= headingOffsets();
+      const scrollTop = scroller.scrollTop;
+      const fraction = Math.round(scrollFraction(scrollTop, scroller.scrollHeight, scroller.clientHeight) * 1000) / 1000;
+      const section = currentSectionIndex(offsets.map((offset) => offset - scrollTop), READING_LINE);
+      setProgress((previous) => (previous.fraction === fraction && previous.section === section ? previous : { fraction, section }));
+    };
+    const schedule = () => {
+      if (!frame) frame = requestAnimationFrame(measure);
+    };
+    const relayout = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => {
+      offsets = null;
+      schedule();
+    });
+    relayout?.observe(body);
+    schedule();
+    scroller.addEventListener('scroll', schedule, { passive: true });
     return () => {
       cancelAnimationFrame(frame);
-      scroller.removeEventListener('scroll', measure);
+      relayout?.disconnect();
+      scroller.removeEventListener('scroll', schedule);
     };
-  }, [scroller, measure]);
+  }, [scroller, body, toc]);
 
   // Selecting text opens the highlight menu; clicking a highlight opens its menu; a footnote reference
   // opens the note beside it.

@@ -8,6 +8,7 @@ import { guardHost, raiseToTopLayer, type HostGuard } from './host-guard';
 import { planReading } from '@/lib/extract-service/off-page';
 import { readOffPage } from '@/lib/extract-service/read-off-page';
 import { ReadingLongPage } from './ReadingLongPage';
+import { watchCloseRequest, type CloseRequestWatch } from './close-request';
 
 export interface OverlayController {
   open(): Promise<void>;
@@ -23,20 +24,31 @@ export function createOverlayController(ctx: ContentScriptContext): OverlayContr
   let ui: ShadowRootContentScriptUi<Root> | null = null;
   let snapshot: PageSnapshot | null = null;
   let guard: HostGuard | null = null;
+  let closeRequest: CloseRequestWatch | null = null;
   let opening = false;
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape' || !ui) return;
     // A popover of the reading tools closes itself on Esc (giving focus back); the reader stays open.
-    if (event.composedPath().some((node) => node instanceof Element && node.hasAttribute('data-folio-own-escape'))) return;
+    // Cancelled so the browser's close request (close-request.ts) does not close the reader too.
+    if (event.composedPath().some((node) => node instanceof Element && node.hasAttribute('data-folio-own-escape'))) {
+      event.preventDefault();
+      return;
+    }
     event.stopImmediatePropagation();
     event.preventDefault();
     close();
   };
+  // Three ways Esc reaches Folio, registered once, as early as the reader script runs: window capture
+  // (before any page listener added later), the shadow root (where focus lives while the reader is
+  // open; added on open) and, when the page stops the key on window first, the browser's close
+  // request (close-request.ts).
+  ctx.addEventListener(window, 'keydown', onKeyDown, { capture: true });
 
   function close(): void {
     if (!ui) return;
-    window.removeEventListener('keydown', onKeyDown, true);
+    closeRequest?.stop();
+    closeRequest = null;
     guard?.stop();
     guard = null;
     ui.remove();
@@ -75,8 +87,8 @@ export function createOverlayController(ctx: ContentScriptContext): OverlayContr
       ui = mounted;
       raiseToTopLayer(mounted.shadowHost);
       guard = guardHost(mounted.shadowHost, document.documentElement, () => focusReader(mounted.shadow), close);
-      window.addEventListener('keydown', onKeyDown, true);
       mounted.shadow.addEventListener('keydown', onKeyDown as EventListener, true);
+      closeRequest = watchCloseRequest(close);
       focusReader(mounted.shadow);
       if (plan.where === 'off-page') await showWhenRead(mounted, plan.html);
     } finally {

@@ -60,9 +60,28 @@ test.describe('hostile pages cannot break the overlay', () => {
     expect(await pageState(page)).toEqual(before);
   });
 
-  test('keys swallowed on the window before Folio loads: the close button and the toolbar button still close', async ({ folio, server, page }) => {
-    // A capture listener the page put on window first runs before any of Folio's; Esc cannot be
-    // recovered from a content script injected later, so the other two ways out must work.
+  test('keys stopped on the window before Folio loads: Esc still closes (the browser\'s close request)', async ({ folio, server, page }) => {
+    // window.addEventListener('keydown', e => e.stopImmediatePropagation(), true), registered by the
+    // page before Folio's script exists: no listener of Folio's can run before it.
+    await openAttack(page, server.url('hostile/article.html?attack=stop-keys-window'));
+    const before = await pageState(page);
+    await folio.pressToolbarButton(page);
+    await expectOverlayOnTop(page);
+    await page.keyboard.press('Escape');
+    await expect(page.locator('folio-reader')).toHaveCount(0);
+    expect(await pageState(page)).toEqual(before);
+    // Twice: a fresh close watcher each time the overlay opens.
+    await folio.pressToolbarButton(page);
+    await expectOverlayOnTop(page);
+    await page.keyboard.press('Escape');
+    await expect(page.locator('folio-reader')).toHaveCount(0);
+    expect(await pageState(page)).toEqual(before);
+  });
+
+  test('keys swallowed and cancelled on the window before Folio loads: the close button and the toolbar button still close', async ({ folio, server, page }) => {
+    // A capture listener the page put on window first runs before any of Folio's, and cancelling the
+    // key also cancels the browser's close request: Esc cannot be recovered from a content script
+    // injected later, so the other two ways out must work.
     await openAttack(page, server.url('hostile/article.html?attack=swallow-keys-window'));
     const before = await pageState(page);
     await folio.pressToolbarButton(page);
@@ -74,6 +93,16 @@ test.describe('hostile pages cannot break the overlay', () => {
     await expectOverlayOnTop(page);
     await folio.pressToolbarButton(page);
     await expect(page.locator('folio-reader')).toHaveCount(0);
+    expect(await pageState(page)).toEqual(before);
+  });
+
+  test('a page whose elements hide both chrome and browser: the toolbar button says it cannot open the reader', async ({ folio, server, page }) => {
+    await openAttack(page, server.url('hostile/clobber-both.html'));
+    const before = await pageState(page);
+    await folio.pressToolbarButton(page);
+    await expect.poll(async () => (await folio.badge(page)).title).toMatch(/^Folio can't open the reader on this page/);
+    expect((await folio.badge(page)).text).toBe('✕');
+    expect(await page.locator('folio-reader').count()).toBe(0);
     expect(await pageState(page)).toEqual(before);
   });
 

@@ -54,7 +54,15 @@ test.describe('the reader overlay', () => {
 
     await folio.pressToolbarButton(page);
     await expect(page.locator(READER)).toBeVisible();
-    expect(await page.evaluate(() => getComputedStyle(document.documentElement).overflow)).toBe('hidden');
+    // Scroll-locked without touching the page's styles: wheeling far past the article's end and a
+    // page script's own scroll leave the page where it was.
+    await page.mouse.move(640, 450);
+    for (let i = 0; i < 8; i++) await page.mouse.wheel(0, 4000);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(300);
+    await page.waitForTimeout(200);
+    expect(await page.evaluate(() => window.scrollY)).toBe(300);
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).overflow)).toBe(before.overflow);
     await page.keyboard.press('Escape');
     await expect(page.locator('folio-reader')).toHaveCount(0);
     expect(await pageState(page)).toEqual(before);
