@@ -13,7 +13,8 @@
  *   seed and the saves: "cold"). Per run the phases, each from navigation: the page's script starts,
  *   the database is open, the rows are visible (from the remembered first screen or from IndexedDB),
  *   IndexedDB's rows are shown (confirmed); and the first-page IndexedDB query alone;
- * - searchP95Ms: typed queries in the library's search box → results ready (after the index exists);
+ * - searchP95Ms: typed queries in the library's search box → results ready (after the index is built;
+ *   the first search, answered while it builds, and the build's wall time are in the details);
  * - import10kMs: choosing a 10,000-row Pocket CSV → the import report shown;
  * - libraryPageMB: the library page's memory (JS heap after GC + ArrayBuffers/DOM) after loading,
  *   searching and scrolling, plus its search worker's (the index lives there; both after GC).
@@ -168,18 +169,18 @@ interface FirstPageRun {
 async function firstPageRun(page: Page, url: string): Promise<FirstPageRun> {
   await page.goto(url);
   await measureEntry(page, 'folio:library-first-page');
+  // No named helper inside: tsx wraps named functions in __name(), which the page does not have.
   const handle = await page.waitForFunction(() => {
-    const at = (name: string) => performance.getEntriesByName(name).at(-1);
-    const confirmed = at('folio:library-rows-confirmed');
+    const confirmed = performance.getEntriesByName('folio:library-rows-confirmed').at(-1);
     if (!confirmed) return null;
-    const visible = at('folio:library-rows-visible') as PerformanceMark | undefined;
+    const visible = performance.getEntriesByName('folio:library-rows-visible').at(-1) as PerformanceMark | undefined;
     return {
-      scriptMs: at('folio:library-script')?.startTime ?? NaN,
-      dbOpenMs: at('folio:library-db-open')?.startTime ?? NaN,
+      scriptMs: performance.getEntriesByName('folio:library-script').at(-1)?.startTime ?? NaN,
+      dbOpenMs: performance.getEntriesByName('folio:library-db-open').at(-1)?.startTime ?? NaN,
       rowsVisibleMs: visible?.startTime ?? NaN,
       rowsSource: (visible?.detail as { source?: string } | undefined)?.source ?? '?',
       rowsConfirmedMs: confirmed.startTime,
-      queryMs: at('folio:library-first-page')?.duration ?? NaN,
+      queryMs: performance.getEntriesByName('folio:library-first-page').at(-1)?.duration ?? NaN,
     };
   }, undefined, { timeout: 120_000 });
   const run = (await handle.jsonValue()) as FirstPageRun;
@@ -217,9 +218,12 @@ async function main(): Promise<void> {
     const firstPage = firstPageRuns.map((run) => run.rowsVisibleMs);
     const median = (pick: (run: FirstPageRun) => number) => round(percentile(firstPageRuns.map(pick), 0.5));
 
-    // The first search builds the index from the stored articles (then it is kept as a snapshot).
+    // The index is built in the worker from the stored articles on this first visit (then kept as a
+    // snapshot). A search meanwhile is answered from what is indexed plus a scan of the rest.
     started = performance.now();
     const [indexBuildMs] = await searchTimes(page, [corpus.vocabulary[30]!]);
+    const indexingShown = await page.getByTestId('search-indexing').textContent().catch(() => null);
+    await page.waitForFunction(() => performance.getEntriesByName('folio:search-index-ready').length > 0, undefined, { timeout: 600_000 });
     const buildWallMs = performance.now() - started;
     const queries = [
       ...[3, 40, 400, 4000, 20000].map((rank) => corpus.vocabulary[rank]!),
@@ -276,8 +280,10 @@ async function main(): Promise<void> {
         firstPageRuns,
         searchMedianMs: round(percentile(search, 0.5)),
         searchMaxMs: round(Math.max(...search)),
-        firstSearchBuildingIndexMs: round(indexBuildMs ?? NaN),
-        firstSearchBuildingIndexWallMs: Math.round(buildWallMs),
+        searchMeasures: 'keystroke → result ids on the page (worker round trip included), warm index, p95/median of 20',
+        firstSearchWhileIndexingMs: round(indexBuildMs ?? NaN),
+        indexingStatusShown: indexingShown,
+        indexBuildWallMs: Math.round(buildWallMs),
         firstSearchAfterReloadMs: round(searchAfterReloadMs ?? NaN),
       },
       goals: GOALS,

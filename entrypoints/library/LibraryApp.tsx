@@ -203,6 +203,11 @@ export function LibraryApp() {
           <span className="folio-count" role="status" aria-live="polite" data-testid="library-count">
             {view.ids === null || view.provisional ? 'Loading…' : `${plural(ids.length)}${query.tag ? ` tagged “${query.tag}”` : ''}${searchText.trim() ? ' found in the whole library' : ''}`}
           </span>
+          {view.indexing && (
+            <span className="folio-count" role="status" data-testid="search-indexing">
+              indexing… {Math.floor((100 * view.indexing.indexed) / Math.max(1, view.indexing.total))}%
+            </span>
+          )}
           <LibrarySyncStatus />
         </header>
         <div className="folio-bulk" aria-label="Selected articles">

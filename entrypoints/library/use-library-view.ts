@@ -26,6 +26,8 @@ export interface LibraryView {
   firstPageShown: boolean;
   /** The rows come from the remembered first screen and IndexedDB has not confirmed them yet. */
   provisional: boolean;
+  /** While the search index is being built or caught up: how far it has come (else null). */
+  indexing: { indexed: number; total: number } | null;
 }
 
 /**
@@ -47,6 +49,24 @@ export function useLibraryView(query: LibraryQuery, searchText: string): Library
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
   const loading = useRef(new Set<string>());
+  const [indexing, setIndexing] = useState<{ indexed: number; total: number } | null>(null);
+  const searching = useRef(false);
+  useEffect(() => {
+    searching.current = Boolean(searchText.trim());
+  }, [searchText]);
+
+  useEffect(
+    () =>
+      search.onProgress(({ indexed, total, done }) => {
+        setIndexing(done ? null : { indexed, total });
+        if (!done) return;
+        // Read by the benchmark: the index is complete from here on.
+        performance.mark('folio:search-index-ready');
+        // Results given while indexing were found by reading the rest: ask the complete index again.
+        if (searching.current) setVersion((v) => v + 1);
+      }),
+    [search],
+  );
 
   useEffect(() => {
     let current = true;
@@ -115,5 +135,5 @@ export function useLibraryView(query: LibraryQuery, searchText: string): Library
   );
 
   const reload = useCallback(() => setVersion((v) => v + 1), []);
-  return { ids, records, highlightMatches, ensureRange, error, reload, search, firstPageShown, provisional };
+  return { ids, records, highlightMatches, ensureRange, error, reload, search, firstPageShown, provisional, indexing };
 }
