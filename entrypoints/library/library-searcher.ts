@@ -1,14 +1,17 @@
+import { ProgressListeners } from '@/lib/library/search/progress-listeners';
 import { WorkerSearchClient, type LibrarySearcher } from '@/lib/library/search/search-client';
 import { SearchService } from '@/lib/library/search/search-service';
 import { libraryDb } from '@/lib/storage/db';
 
-function startSearcher(): LibrarySearcher {
+function startSearcher(progress: ProgressListeners): LibrarySearcher {
   try {
     // Vite bundles the worker file from this `new URL(…, import.meta.url)` form.
     const worker = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module', name: 'folio-search' });
-    return new WorkerSearchClient(worker, libraryDb);
+    const client = new WorkerSearchClient(worker, libraryDb);
+    client.onProgress(progress.emit);
+    return client;
   } catch {
-    return new SearchService(libraryDb());
+    return new SearchService(libraryDb(), { onProgress: progress.emit });
   }
 }
 
@@ -19,8 +22,10 @@ function startSearcher(): LibrarySearcher {
  */
 export function createLibrarySearcher(): LibrarySearcher {
   let searcher: LibrarySearcher | null = null;
-  const started = () => (searcher ??= startSearcher());
+  const progress = new ProgressListeners();
+  const started = () => (searcher ??= startSearcher(progress));
   return {
+    onProgress: (listener) => progress.add(listener),
     ready: () => started().ready(),
     searchLibrary: (query, limit) => started().searchLibrary(query, limit),
     // Nothing to write when the index was never started.

@@ -25,6 +25,16 @@ export function saveSearchSnapshot(db: LibraryDb, snapshot: LibrarySearchSnapsho
   });
 }
 
+/** How many articles `readIndexChanges` would read from `since` (for progress). */
+export async function countIndexChanges(db: LibraryDb, since: number): Promise<number> {
+  const from = since > 0 ? since - WATERMARK_MARGIN_MS : 0;
+  try {
+    return await db.articles.where('updatedAt').aboveOrEqual(from).count();
+  } catch {
+    return 0;
+  }
+}
+
 export interface IndexChanges {
   upserts: { article: SearchableArticle; updatedAt: number }[];
   removals: string[];

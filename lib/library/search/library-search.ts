@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import { BodyIndex, type BodyIndexSnapshot } from './body-index';
-import { foldTerm, tokenize } from './tokenize';
+import { distinctTerms, foldTerm, tokenize } from './tokenize';
 
 /**
  * Search over the whole library: MiniSearch for the short fields (title, site, author, tags: ranked,
@@ -50,6 +50,8 @@ const META_OPTIONS = {
 /** Title words outrank body words: a title match is what people usually look for. */
 const META_WEIGHT = 2;
 const MIN_BODY_PREFIX = 2;
+/** Text a plain lower-case substring test cannot judge (accents are folded only by tokenizing). */
+const NON_ASCII_TEXT = /[^ -~\t\n\r]/;
 
 function metaDocument(article: SearchableArticle): MetaDocument {
   return {
@@ -186,6 +188,35 @@ export class LibrarySearch {
       if (matchedWords[ordinal] === words.length && this.body.idAt(ordinal) !== null) matched.push(ordinal);
     }
     return topHits(matched, total, limit).map((ordinal) => ({ id: this.body.idAt(ordinal)!, score: total[ordinal]! }));
+  }
+
+  /**
+   * Scores one article's text against `query` without the index (for articles not indexed yet, while a
+   * build runs): null unless every word matches (the last one as a prefix while typing), else the sum
+   * of each word's best term weight, as `search` counts body matches. A plain substring test rejects
+   * most texts before they are split into words.
+   */
+  scoreText(query: string, text: string): number | null {
+    const words = tokenize(query);
+    if (words.length === 0) return null;
+    const lower = text.toLowerCase();
+    if (!NON_ASCII_TEXT.test(lower) && words.some((word) => !lower.includes(word))) return null;
+    const typing = !/\s$/.test(query);
+    const terms = distinctTerms(text);
+    let score = 0;
+    for (const [i, word] of words.entries()) {
+      const prefix = typing && i === words.length - 1 && word.length >= MIN_BODY_PREFIX;
+      let best = terms.has(word) ? this.textWeight(word) : 0;
+      if (prefix) for (const term of terms) if (term.startsWith(word)) best = Math.max(best, this.textWeight(term));
+      if (best === 0) return null;
+      score += best;
+    }
+    return score;
+  }
+
+  /** A term's weight for `scoreText`: as in the index, or as rare as can be when the index has not seen it. */
+  private textWeight(term: string): number {
+    return this.body.weight(term) || Math.log(1 + Math.max(1, this.body.size));
   }
 
   toSnapshot(): LibrarySearchSnapshot {

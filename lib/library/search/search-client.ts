@@ -1,8 +1,9 @@
 import type { LibraryDb } from '../../storage/db';
 import type { StorageResult } from '../../storage/storage-errors';
-import { SearchService, type LibrarySearchResult } from './search-service';
+import { ProgressListeners } from './progress-listeners';
+import { SearchService, type IndexingProgress, type LibrarySearchResult } from './search-service';
 import { answerSearchRequest } from './search-worker-host';
-import { workerFailure, type SearchRequest, type SearchResponse } from './search-worker-protocol';
+import { workerFailure, type SearchProgressMessage, type SearchRequest, type SearchResponse } from './search-worker-protocol';
 
 /** What a page needs from library search, wherever the index lives. */
 export interface LibrarySearcher {
@@ -11,12 +12,14 @@ export interface LibrarySearcher {
   searchLibrary(query: string, limit?: number): Promise<StorageResult<LibrarySearchResult>>;
   /** Writes the index snapshot now if it changed (the page is being hidden). */
   persist(): Promise<StorageResult<void>>;
+  /** Calls `listener` as the index is built or caught up; returns the unsubscribe. */
+  onProgress(listener: (progress: IndexingProgress) => void): () => void;
 }
 
 /** The part of a Worker the client uses (tests pass an in-process stand-in). */
 export interface SearchPort {
   postMessage(request: SearchRequest): void;
-  addEventListener(type: 'message', listener: (event: { data: SearchResponse }) => void): void;
+  addEventListener(type: 'message', listener: (event: { data: SearchResponse | SearchProgressMessage }) => void): void;
   addEventListener(type: 'error', listener: (event: unknown) => void): void;
   terminate?(): void;
 }
@@ -32,12 +35,14 @@ export class WorkerSearchClient implements LibrarySearcher {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private fallback: SearchService | null = null;
+  private readonly progress = new ProgressListeners();
 
   constructor(
     private readonly port: SearchPort,
     private readonly fallbackDb: () => LibraryDb,
   ) {
-    port.addEventListener('message', (event: { data: SearchResponse }) => {
+    port.addEventListener('message', (event: { data: SearchResponse | SearchProgressMessage }) => {
+      if (event.data.type === 'progress') return this.progress.emit(event.data.progress);
       const waiting = this.pending.get(event.data.id);
       if (!waiting) return;
       this.pending.delete(event.data.id);
@@ -53,7 +58,7 @@ export class WorkerSearchClient implements LibrarySearcher {
 
   private fallBack(): void {
     if (this.fallback) return;
-    this.fallback = new SearchService(this.fallbackDb());
+    this.fallback = new SearchService(this.fallbackDb(), { onProgress: this.progress.emit });
     this.port.terminate?.();
     const waiting = [...this.pending.values()];
     this.pending.clear();
@@ -75,6 +80,10 @@ export class WorkerSearchClient implements LibrarySearcher {
         this.fallBack();
       }
     });
+  }
+
+  onProgress(listener: (progress: IndexingProgress) => void): () => void {
+    return this.progress.add(listener);
   }
 
   async ready(): Promise<StorageResult<unknown>> {

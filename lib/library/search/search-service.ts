@@ -1,7 +1,8 @@
 import Dexie from 'dexie';
 import type { LibraryDb } from '../../storage/db';
-import { loadSearchSnapshot, readIndexChanges, readSearchableHighlights, saveSearchSnapshot } from '../../storage/library-repo-search';
-import type { StorageResult } from '../../storage/storage-errors';
+import { countIndexChanges, loadSearchSnapshot, readIndexChanges, readSearchableHighlights, saveSearchSnapshot } from '../../storage/library-repo-search';
+import { attempt, type StorageResult } from '../../storage/storage-errors';
+import { ProgressListeners } from './progress-listeners';
 import { HighlightSearch, type HighlightMatch } from './highlight-search';
 import { LibrarySearch, type SearchHit } from './library-search';
 
@@ -24,11 +25,20 @@ const DEFAULT_QUIET_MS = 1_500;
 
 const ARTICLE_STORES = ['articles', 'contents', 'trash', 'tombstones'];
 
+/** How far a build or a big catch-up of the index has come (`done` once it is complete). */
+export interface IndexingProgress {
+  indexed: number;
+  total: number;
+  done: boolean;
+}
+
 export interface SearchServiceOptions {
   /** Skip catch-ups when Dexie reported no change (default true). */
   trackChanges?: boolean;
   /** Quiet time before the deferred work (title index, snapshot); tests pass 0. */
   quietMs?: number;
+  /** Told as the index is built or caught up, batch by batch (the page shows "indexing… N%"). */
+  onProgress?: (progress: IndexingProgress) => void;
 }
 
 export interface LibrarySearchResult {
@@ -36,7 +46,12 @@ export interface LibrarySearchResult {
   articles: SearchHit[];
   /** Highlights and notes matching, newest first (their articles are in the library). */
   highlights: HighlightMatch[];
+  /** Present when the answer came while the index was still being built (found by reading the rest). */
+  indexing?: { indexed: number; total: number };
 }
+
+/** Articles read at a time when a search while indexing scans the ones not indexed yet. */
+const SCAN_BATCH = 200;
 
 export class SearchService {
   private index: LibrarySearch | null = null;
@@ -51,6 +66,15 @@ export class SearchService {
   private quietTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly quietMs: number;
   private readonly trackChanges: boolean;
+  private readonly progressListeners = new ProgressListeners();
+  /** The index while it is being built: searches meanwhile use it for what it holds and read the rest. */
+  private partial: LibrarySearch | null = null;
+  private progress: IndexingProgress = { indexed: 0, total: 0, done: false };
+  /** Resolves once a load has its partial index (or has finished): searches wait for no more than that. */
+  private started: Promise<void> | null = null;
+  private markStarted: () => void = () => undefined;
+  /** Bumped by each search: a scan made while indexing stops when a newer search arrives. */
+  private generation = 0;
   private readonly onMutated = (parts: Record<string, unknown>) => {
     const prefix = `idb://${this.db.name}/`;
     for (const key of Object.keys(parts)) {
@@ -64,11 +88,17 @@ export class SearchService {
 
   constructor(
     private readonly db: LibraryDb,
-    { trackChanges = true, quietMs = DEFAULT_QUIET_MS }: SearchServiceOptions = {},
+    { trackChanges = true, quietMs = DEFAULT_QUIET_MS, onProgress }: SearchServiceOptions = {},
   ) {
     this.trackChanges = trackChanges;
     this.quietMs = quietMs;
+    if (onProgress) this.progressListeners.add(onProgress);
     if (trackChanges) Dexie.on('storagemutated', this.onMutated);
+  }
+
+  /** Calls `listener` as the index is built or caught up; returns the unsubscribe. */
+  onProgress(listener: (progress: IndexingProgress) => void): () => void {
+    return this.progressListeners.add(listener);
   }
 
   /** Stops listening for changes and drops the deferred work (a page or worker going away). */
@@ -79,14 +109,20 @@ export class SearchService {
 
   /** Loads (or builds) the index once; later calls share it. */
   ready(): Promise<StorageResult<LibrarySearch>> {
-    this.loading ??= this.load();
+    if (!this.loading) {
+      this.started = new Promise((resolve) => (this.markStarted = resolve));
+      this.loading = this.load().finally(() => this.markStarted());
+    }
     return this.loading;
   }
 
   private async load(): Promise<StorageResult<LibrarySearch>> {
     const snapshot = await loadSearchSnapshot(this.db);
     const index = snapshot.ok && snapshot.value ? LibrarySearch.fromSnapshot(snapshot.value) : LibrarySearch.empty();
+    this.partial = index;
+    this.markStarted();
     const refreshed = await this.apply(index);
+    this.partial = null;
     if (!refreshed.ok) {
       this.loading = null;
       return refreshed;
@@ -120,6 +156,12 @@ export class SearchService {
     this.articlesDirty = false;
     this.lastCatchUp = Date.now();
     let changes = 0;
+    const total = this.progressListeners.size > 0 ? await countIndexChanges(this.db, index.watermark) : 0;
+    const report = (done: boolean) => {
+      this.progress = { indexed: Math.min(changes, total), total, done };
+      this.progressListeners.emit(this.progress);
+    };
+    if (total > 0) report(false);
     const result = await readIndexChanges(
       this.db,
       index.watermark,
@@ -133,6 +175,7 @@ export class SearchService {
           this.indexedAt.delete(id);
         }
         changes += upserts.length + removals.length;
+        if (total > 0) report(false);
       },
       250,
       (id, updatedAt) => this.indexedAt.get(id) === updatedAt,
@@ -141,6 +184,7 @@ export class SearchService {
     else this.articlesDirty = true;
     if (changes > COMPACT_AFTER_CHANGES) index.compact();
     this.unsaved += changes;
+    if (total > 0) report(true);
     return result;
   }
 
@@ -174,6 +218,17 @@ export class SearchService {
 
   /** Articles, and highlights and notes, matching `query`. */
   async searchLibrary(query: string, limit = 50): Promise<StorageResult<LibrarySearchResult>> {
+    const generation = ++this.generation;
+    if (!this.index) {
+      const loading = this.ready();
+      await this.started;
+      if (this.partial) {
+        const meanwhile = await this.searchWhileIndexing(this.partial, query, limit, generation);
+        // Overtaken by a newer search: this one is answered by the complete index, once it is built.
+        if (meanwhile !== null) return meanwhile;
+      }
+      await loading;
+    }
     const index = await this.current();
     if (!index.ok) return index;
     const highlights = await this.refreshHighlights();
@@ -185,6 +240,48 @@ export class SearchService {
         // A highlight whose article was deleted stays with it in the trash, not in search results.
         highlights: this.highlights.search(query, limit).filter((match) => index.value.has(match.articleId)),
       },
+    };
+  }
+
+  /**
+   * A search that arrives while the index is being built (the first visit at 10,000 articles: a minute on
+   * a slow machine) is answered at once from what is indexed, plus a scan of the articles not indexed
+   * yet: their records and bodies are read in batches and each is matched word by word (`scoreText`).
+   * Slower than the index, same matches (except typo tolerance on titles); the answer says how far
+   * indexing has come. A newer search stops the scan (typing on: only the latest keystroke is scanned
+   * for), and returns null: the overtaken search then waits for the complete index.
+   */
+  private async searchWhileIndexing(index: LibrarySearch, query: string, limit: number, generation: number): Promise<StorageResult<LibrarySearchResult> | null> {
+    const scanned = await attempt(async () => {
+      const keys = await this.db.articles.toCollection().primaryKeys();
+      // Taken in the same turn as the key list: every article is either indexed now or scanned below.
+      const fromIndex = index.search(query, limit);
+      const rest = keys.filter((id) => !index.has(id));
+      const inLibrary = new Set(keys);
+      const hits: SearchHit[] = [...fromIndex];
+      for (let start = 0; start < rest.length; start += SCAN_BATCH) {
+        if (generation !== this.generation) return null;
+        const ids = rest.slice(start, start + SCAN_BATCH);
+        const [records, contents] = await Promise.all([this.db.articles.bulkGet(ids), this.db.contents.bulkGet(ids)]);
+        records.forEach((record, i) => {
+          if (!record) return;
+          const text = `${record.title} ${record.siteName ?? ''} ${record.byline ?? ''} ${record.tags.join(' ')}\n${contents[i]?.textContent ?? record.excerpt ?? ''}`;
+          const score = index.scoreText(query, text);
+          if (score !== null) hits.push({ id: record.id, score });
+        });
+      }
+      hits.sort((a, b) => b.score - a.score);
+      return { articles: hits.slice(0, limit), inLibrary };
+    });
+    if (!scanned.ok) return scanned;
+    if (scanned.value === null) return null;
+    const highlights = await this.refreshHighlights();
+    if (!highlights.ok) return highlights;
+    const { articles, inLibrary } = scanned.value;
+    const progress = { indexed: this.progress.indexed, total: this.progress.total };
+    return {
+      ok: true,
+      value: { articles, highlights: this.highlights.search(query, limit).filter((match) => inLibrary.has(match.articleId)), indexing: progress },
     };
   }
 

@@ -1,5 +1,5 @@
 import type { StorageFailure, StorageResult } from '../../storage/storage-errors';
-import type { LibrarySearchResult } from './search-service';
+import type { IndexingProgress, LibrarySearchResult } from './search-service';
 
 /**
  * Messages between a page and the library's search worker (entrypoints/library/search.worker.ts). The
@@ -16,6 +16,12 @@ export type SearchResponse =
   | { id: number; type: 'ready'; result: StorageResult<{ size: number }> }
   | { id: number; type: 'search'; result: StorageResult<LibrarySearchResult> }
   | { id: number; type: 'persist'; result: StorageResult<void> };
+
+/** Sent by the worker unasked while it builds or catches up its index. */
+export interface SearchProgressMessage {
+  type: 'progress';
+  progress: IndexingProgress;
+}
 
 /** What the worker answers when something it did threw (it should not: the service returns results). */
 export function workerFailure(detail: string): StorageFailure {
