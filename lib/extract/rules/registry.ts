@@ -11,6 +11,7 @@ import { removeImageCredits } from './remove-image-credits';
 import { removeContactLines } from './remove-contact-lines';
 import { removeInlineTeasers } from './remove-inline-teasers';
 import { removeWidgetLabels } from './remove-widget-labels';
+import { removeTeaserCards } from './remove-teaser-cards';
 import { absolutizeUrls } from './absolutize-urls';
 
 /**
@@ -26,6 +27,7 @@ export const RULES: readonly ExtractRule[] = [
   embedsToLinks,
   // clean: on the body Readability chose
   removeRelatedLists,
+  removeTeaserCards,
   removeDuplicateHeaderLines,
   removeDateLines,
   removeImageCredits,
