@@ -12,6 +12,7 @@ import { removeContactLines } from './remove-contact-lines';
 import { removeInlineTeasers } from './remove-inline-teasers';
 import { removeWidgetLabels } from './remove-widget-labels';
 import { removeTeaserCards } from './remove-teaser-cards';
+import { removeLinkPreviews } from './remove-link-previews';
 import { absolutizeUrls } from './absolutize-urls';
 
 /**
@@ -28,6 +29,7 @@ export const RULES: readonly ExtractRule[] = [
   // clean: on the body Readability chose
   removeRelatedLists,
   removeTeaserCards,
+  removeLinkPreviews,
   removeDuplicateHeaderLines,
   removeDateLines,
   removeImageCredits,
