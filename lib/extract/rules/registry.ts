@@ -13,6 +13,7 @@ import { removeInlineTeasers } from './remove-inline-teasers';
 import { removeWidgetLabels } from './remove-widget-labels';
 import { removeTeaserCards } from './remove-teaser-cards';
 import { removeLinkPreviews } from './remove-link-previews';
+import { removeAuthorBios } from './remove-author-bios';
 import { absolutizeUrls } from './absolutize-urls';
 
 /**
@@ -34,6 +35,7 @@ export const RULES: readonly ExtractRule[] = [
   removeDateLines,
   removeImageCredits,
   removeContactLines,
+  removeAuthorBios,
   removeInlineTeasers,
   removeWidgetLabels,
   absolutizeUrls,
