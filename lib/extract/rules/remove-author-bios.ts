@@ -1,5 +1,5 @@
 import type { ExtractRule } from './types';
-import { lineText, matchingLines, textLength } from './dom-helpers';
+import { KEEP_INSIDE, lineText, matchingLines, textLengthUpTo } from './dom-helpers';
 
 /**
  * The author box under a story: the writer's name on a line of its own, "About the author", and a
@@ -49,22 +49,26 @@ function namesOf(byline: string | null): string[] {
   return [...names];
 }
 
-/** The last paragraph long enough to be the story's own. */
-function lastStoryParagraph(root: Element, skip: readonly Element[]): Element | null {
-  const paragraphs = Array.from(root.getElementsByTagName('p'));
+/** The box sits at the body's end: only its last few paragraphs are read for a writer's bio. */
+const TAIL_PARAGRAPHS = 8;
+
+/** The last paragraph long enough to be the story's own (a long bio itself does not count). */
+function lastStoryParagraph(paragraphs: readonly Element[], isBio: (text: string) => boolean): Element | null {
   for (let i = paragraphs.length - 1; i >= 0; i--) {
     const paragraph = paragraphs[i];
-    if (paragraph && textLength(paragraph) >= STORY_PARAGRAPH_CHARS && !skip.some((line) => line.contains(paragraph))) return paragraph;
+    if (paragraph && textLengthUpTo(paragraph, STORY_PARAGRAPH_CHARS) >= STORY_PARAGRAPH_CHARS && !isBio(lineText(paragraph))) return paragraph;
   }
   return null;
 }
 
-/** Elements of the body in document order (linkedom's compareDocumentPosition answers the other way round from browsers). */
-function documentOrder(root: Element): Map<Element, number> {
-  const order = new Map<Element, number>();
-  let index = 0;
-  for (const element of Array.from(root.querySelectorAll('*'))) order.set(element, index++);
-  return order;
+/** Everything after `anchor` inside `root`, as the outermost elements that follow it. */
+function elementsAfter(anchor: Element | null, root: Element): Element[] {
+  if (!anchor) return Array.from(root.children);
+  const after: Element[] = [];
+  for (let node: Element | null = anchor; node && node !== root; node = node.parentElement) {
+    for (let next = node.nextElementSibling; next; next = next.nextElementSibling) after.push(next);
+  }
+  return after;
 }
 
 export const removeAuthorBios: ExtractRule = {
@@ -73,9 +77,11 @@ export const removeAuthorBios: ExtractRule = {
   why: 'After the story, the author box ("About the author", the byline\'s name alone, "Jane Doe is a reporter for …") describes the writer the header already names, not the story.',
   apply({ root, metadata, record }) {
     const names = namesOf(metadata.byline);
+    const paragraphs = Array.from(root.getElementsByTagName('p'));
     if (names.length === 0) {
       // No byline to go by: a writer's bio names its writer.
-      for (const paragraph of Array.from(root.getElementsByTagName('p'))) {
+      for (const paragraph of paragraphs.slice(-TAIL_PARAGRAPHS)) {
+        if (textLengthUpTo(paragraph, MAX_BIO_CHARS) > MAX_BIO_CHARS) continue;
         const text = lineText(paragraph);
         if (text.length > MAX_BIO_CHARS) continue;
         const name = WRITER_BIO.exec(text)?.[1] ?? nameAbove(paragraph, text);
@@ -83,19 +89,19 @@ export const removeAuthorBios: ExtractRule = {
       }
     }
     const nameLine = new Set(names.map((name) => name.toLowerCase()));
-    const bioStart = names.length ? new RegExp(`^(?:${names.map(escape).join('|')})(?:['’]s)?\\s+${BIO_VERB}\\b`, 'u') : null;
-    const candidates = matchingLines(root, MAX_BIO_CHARS, (text, element) => {
+    if (names.length === 0) return 0;
+    const bioStart = new RegExp(`^(?:${names.map(escape).join('|')})(?:['’]s)?\\s+${BIO_VERB}\\b`, 'u');
+    const accepts = (text: string, element: Element) => {
       if (element.closest('blockquote, li, td, figure')) return false;
-      if (ABOUT_AUTHOR.test(text)) return true;
-      if (!bioStart) return false;
-      return nameLine.has(text.toLowerCase()) || bioStart.test(text);
-    });
-    if (candidates.length === 0) return 0;
+      return ABOUT_AUTHOR.test(text) || nameLine.has(text.toLowerCase()) || bioStart.test(text);
+    };
     // Only after the story: a name in the story's own sentences stays.
-    const anchor = lastStoryParagraph(root, candidates);
-    const order = documentOrder(root);
-    const after = anchor ? (order.get(anchor) ?? 0) + anchor.querySelectorAll('*').length : -1;
-    const lines = candidates.filter((line) => (order.get(line) ?? -1) > after);
+    const anchor = lastStoryParagraph(paragraphs, (text) => bioStart.test(text));
+    const lines: Element[] = [];
+    for (const element of elementsAfter(anchor, root)) {
+      if (textLengthUpTo(element, MAX_BIO_CHARS) <= MAX_BIO_CHARS && !element.querySelector(KEEP_INSIDE) && accepts(lineText(element), element)) lines.push(element);
+      else lines.push(...matchingLines(element, MAX_BIO_CHARS, accepts));
+    }
     // The name alone is the box's only when a bio or "About the author" is there too.
     const bios = lines.filter((line) => !nameLine.has(lineText(line).toLowerCase()));
     if (bios.length === 0) return 0;
