@@ -70,6 +70,16 @@ describe('remove-related-lists', () => {
     expect(result.article.textContent).not.toContain('Related stories');
     expect(result.article.textContent).not.toContain('Other story one');
   });
+
+  it('drops a bold "DON\'T MISS" line and the tagged headline links under it, keeps the story after it', () => {
+    const teasers = '<p><a href="/a">Minister quits over tax row</a> [<strong>INSIGHT]|<br></strong><a href="/b">Storm warning for the coast</a> [<strong>VIDEO]</strong></p>';
+    const result = extractHtml(article(`${prose(3)}<p><strong>DON'T MISS</strong></p>${teasers}${prose(2, 'mayor said the council would vote again next week')}`));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.article.textContent).not.toContain("DON'T MISS");
+    expect(result.article.textContent).not.toContain('Minister quits over tax row');
+    expect(result.article.textContent).toContain('mayor said the council would vote again next week');
+  });
 });
 
 describe('structured body recovery', () => {

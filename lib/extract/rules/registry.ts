@@ -11,6 +11,9 @@ import { removeImageCredits } from './remove-image-credits';
 import { removeContactLines } from './remove-contact-lines';
 import { removeInlineTeasers } from './remove-inline-teasers';
 import { removeWidgetLabels } from './remove-widget-labels';
+import { removeTeaserCards } from './remove-teaser-cards';
+import { removeLinkPreviews } from './remove-link-previews';
+import { removeAuthorBios } from './remove-author-bios';
 import { absolutizeUrls } from './absolutize-urls';
 
 /**
@@ -26,10 +29,13 @@ export const RULES: readonly ExtractRule[] = [
   embedsToLinks,
   // clean: on the body Readability chose
   removeRelatedLists,
+  removeTeaserCards,
+  removeLinkPreviews,
   removeDuplicateHeaderLines,
   removeDateLines,
   removeImageCredits,
   removeContactLines,
+  removeAuthorBios,
   removeInlineTeasers,
   removeWidgetLabels,
   absolutizeUrls,

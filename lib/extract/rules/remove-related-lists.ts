@@ -2,7 +2,7 @@ import type { ExtractRule } from './types';
 import { linkDensity, textLength } from './dom-helpers';
 
 /** Headings that introduce lists of other stories, not part of this one. */
-const RELATED_HEADING = /^(?:related(?: stories| articles| content| coverage| reading)?|more (?:from|on|stories|news|like this)|read (?:more|next|also)|(?:you )?(?:may|might) also like|recommended(?: for you)?|top stories|trending(?: now)?|most (?:read|popular|viewed)|our picks|editor'?s picks|see also|what to read next|latest news|also on)\b/i;
+const RELATED_HEADING = /^(?:related(?: stories| articles| content| coverage| reading)?|more (?:from|on|stories|news|like this)|read (?:more|next|also)|(?:you )?(?:may|might) also like|recommended(?: for you)?|top stories|trending(?: now)?|most (?:read|popular|viewed)|don['’]?t miss|must read|our picks|editor'?s picks|see also|what to read next|latest news|also on)\b/i;
 
 /** The heading plus the link-dense block(s) right after it. */
 function removeSection(heading: Element, record?: (element: Element, action: string) => void): number {
