@@ -45,6 +45,26 @@ export function textLengthUpTo(element: Element, limit: number): number {
   return length;
 }
 
+/**
+ * The descendants of `root` whose local name is in `tags`, in document order: what
+ * `root.querySelectorAll('h1, p, …')` returns for a list of plain tag names, found in one walk instead of
+ * matching every element against every selector of the list (the costliest part of some rules).
+ */
+export function descendantsByTag(root: Element, tags: ReadonlySet<string>): Element[] {
+  const found: Element[] = [];
+  let node: Element | null = root.firstElementChild;
+  while (node) {
+    if (tags.has(node.localName)) found.push(node);
+    if (node.firstElementChild) {
+      node = node.firstElementChild;
+      continue;
+    }
+    while (node && node !== root && !node.nextElementSibling) node = node.parentElement;
+    node = node && node !== root ? node.nextElementSibling : null;
+  }
+  return found;
+}
+
 /** Share of the element's text that sits inside links (menus and teaser lists are mostly links). */
 export function linkDensity(element: Element): number {
   const total = textLength(element);
