@@ -61,20 +61,10 @@ export function proseLength(text: string): number {
   return text.length + cjk * (CJK_CHARACTER_WEIGHT - 1);
 }
 
-/** Prose inside these (the block itself included) is a teaser's blurb or page furniture: `block.closest('a, li, nav, footer')`. */
-const NOT_PROSE_CONTAINERS = new Set(['a', 'li', 'nav', 'footer']);
-
-function insideNonProse(block: Element): boolean {
-  for (let element: Element | null = block; element; element = element.parentElement) {
-    if (NOT_PROSE_CONTAINERS.has(element.localName)) return true;
-  }
-  return false;
-}
-
 function addProse(groups: Map<Element, number>, block: HTMLElement, length: number): void {
   if (length < MIN_PARAGRAPH || !isVisible(block)) return;
   // Teaser blurbs sit inside links or list items of a listing; story paragraphs do not.
-  if (insideNonProse(block)) return;
+  if (block.closest('a, li, nav, footer')) return;
   const parent = block.parentElement ?? block;
   groups.set(parent, (groups.get(parent) ?? 0) + Math.sqrt(length - MIN_PARAGRAPH));
 }
@@ -99,14 +89,17 @@ interface PageElements {
 const HEADLINES = new Set(['h2', 'h3', 'h4']);
 
 /**
- * One walk instead of a selector query per signal (seven document-wide queries, each matching every
- * element of the page against its selector list).
+ * One pass over the page's elements instead of a selector query per signal (seven document-wide
+ * queries, each matching every element against its selector list). The pass is the browser's own
+ * `querySelectorAll('*')`, read by index: this runs on live pages, where a hostile
+ * `<form><input name="nextElementSibling">` would send a walk by sibling and parent links in circles
+ * (a form's named controls shadow its properties); a shadowed `localName` only makes a form match nothing.
  */
 function collectElements(doc: Document): PageElements {
   const found: PageElements = { paragraphs: [], breaks: [], divs: [], articles: 0, headlineLinks: 0, jsonLd: [], ogType: null };
-  // From the document itself: a page without an <html> element (a bookmarks file) has several top-level elements.
-  let node: Element | null = doc.firstElementChild;
-  while (node) {
+  const elements = doc.querySelectorAll('*');
+  for (let i = 0; i < elements.length; i++) {
+    const node = elements[i] as Element;
     const name = node.localName;
     if (name === 'p' || name === 'pre') {
       if (found.paragraphs.length < MAX_PARAGRAPHS) found.paragraphs.push(node as HTMLElement);
@@ -121,14 +114,10 @@ function collectElements(doc: Document): PageElements {
     } else if (name === 'meta') {
       if (!found.ogType && node.getAttribute('property') === 'og:type') found.ogType = node;
     }
-    const parentName = node.parentElement?.localName;
-    if ((name === 'a' && parentName !== undefined && HEADLINES.has(parentName)) || (HEADLINES.has(name) && parentName === 'a')) found.headlineLinks++;
-    if (node.firstElementChild) {
-      node = node.firstElementChild;
-      continue;
+    if (name === 'a' || HEADLINES.has(name)) {
+      const parentName = node.parentElement?.localName;
+      if ((name === 'a' && parentName !== undefined && HEADLINES.has(parentName)) || (name !== 'a' && parentName === 'a')) found.headlineLinks++;
     }
-    while (node && !node.nextElementSibling) node = node.parentElement;
-    node = node ? node.nextElementSibling : null;
   }
   return found;
 }

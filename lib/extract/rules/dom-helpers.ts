@@ -49,6 +49,9 @@ export function textLengthUpTo(element: Element, limit: number): number {
  * The descendants of `root` whose local name is in `tags`, in document order: what
  * `root.querySelectorAll('h1, p, …')` returns for a list of plain tag names, found in one walk instead of
  * matching every element against every selector of the list (the costliest part of some rules).
+ * It follows child, sibling and parent links, which a `<form>`'s named controls can shadow in a browser
+ * (`<input name="nextElementSibling">`): use it only on the copy after defuse-dom-clobbering has turned
+ * every form into a plain block (prepare rules after it, detection on the copy, clean rules).
  */
 export function descendantsByTag(root: Element, tags: ReadonlySet<string>): Element[] {
   const found: Element[] = [];
@@ -123,7 +126,8 @@ const KEEP_INSIDE_TAGS = new Set(KEEP_INSIDE.split(', '));
 
 /**
  * `element.querySelector(KEEP_INSIDE) !== null`, as one walk over its descendants: called for every
- * short block of the body, where compiling the selector each time cost more than the walk.
+ * short block of the body, where compiling the selector each time cost more than the walk. Clean
+ * rules only: the body then holds no `<form>` whose named controls could shadow the links it follows.
  */
 export function holdsKeptContent(element: Element): boolean {
   let node: Element | null = element.firstElementChild;
