@@ -69,23 +69,69 @@ function addProse(groups: Map<Element, number>, block: HTMLElement, length: numb
   groups.set(parent, (groups.get(parent) ?? 0) + Math.sqrt(length - MIN_PARAGRAPH));
 }
 
-/** Visible <p> and <pre> paragraphs. */
-function addParagraphs(groups: Map<Element, number>, doc: Document): void {
-  const paragraphs = doc.querySelectorAll('p, pre');
-  const count = Math.min(paragraphs.length, MAX_PARAGRAPHS);
-  for (let i = 0; i < count; i++) {
-    const paragraph = paragraphs[i] as HTMLElement;
-    addProse(groups, paragraph, proseLength((paragraph.textContent ?? '').trim()));
+/** What the detector reads from the page, gathered in one walk over its elements (in document order). */
+interface PageElements {
+  /** The first MAX_PARAGRAPHS `<p>` and `<pre>`. */
+  paragraphs: HTMLElement[];
+  /** The first MAX_BREAKS `<br>`. */
+  breaks: HTMLElement[];
+  /** The first MAX_DIVS `<div>`. */
+  divs: HTMLElement[];
+  articles: number;
+  /** Headline links: `h2 > a, h3 > a, h4 > a, a > h2, a > h3, a > h4`. */
+  headlineLinks: number;
+  /** The text of every `<script type="application/ld+json">`. */
+  jsonLd: string[];
+  /** The first `<meta property="og:type">`. */
+  ogType: Element | null;
+}
+
+const HEADLINES = new Set(['h2', 'h3', 'h4']);
+
+/**
+ * One pass over the page's elements instead of a selector query per signal (seven document-wide
+ * queries, each matching every element against its selector list). The pass is the browser's own
+ * `querySelectorAll('*')`, read by index: this runs on live pages, where a hostile
+ * `<form><input name="nextElementSibling">` would send a walk by sibling and parent links in circles
+ * (a form's named controls shadow its properties); a shadowed `localName` only makes a form match nothing.
+ */
+function collectElements(doc: Document): PageElements {
+  const found: PageElements = { paragraphs: [], breaks: [], divs: [], articles: 0, headlineLinks: 0, jsonLd: [], ogType: null };
+  const elements = doc.querySelectorAll('*');
+  for (let i = 0; i < elements.length; i++) {
+    const node = elements[i] as Element;
+    const name = node.localName;
+    if (name === 'p' || name === 'pre') {
+      if (found.paragraphs.length < MAX_PARAGRAPHS) found.paragraphs.push(node as HTMLElement);
+    } else if (name === 'br') {
+      if (found.breaks.length < MAX_BREAKS) found.breaks.push(node as HTMLElement);
+    } else if (name === 'div') {
+      if (found.divs.length < MAX_DIVS) found.divs.push(node as HTMLElement);
+    } else if (name === 'article') {
+      found.articles++;
+    } else if (name === 'script') {
+      if (node.getAttribute('type') === 'application/ld+json') found.jsonLd.push(node.textContent ?? '');
+    } else if (name === 'meta') {
+      if (!found.ogType && node.getAttribute('property') === 'og:type') found.ogType = node;
+    }
+    if (name === 'a' || HEADLINES.has(name)) {
+      const parentName = node.parentElement?.localName;
+      if ((name === 'a' && parentName !== undefined && HEADLINES.has(parentName)) || (name !== 'a' && parentName === 'a')) found.headlineLinks++;
+    }
   }
+  return found;
+}
+
+/** Visible <p> and <pre> paragraphs. */
+function addParagraphs(groups: Map<Element, number>, paragraphs: readonly HTMLElement[]): void {
+  for (const paragraph of paragraphs) addProse(groups, paragraph, proseLength((paragraph.textContent ?? '').trim()));
 }
 
 /** Story text set as lines in one block, split by <br>: the block's own text counts as prose. */
-function addBrokenLines(groups: Map<Element, number>, doc: Document): void {
-  const breaks = doc.getElementsByTagName('br');
-  const breakCount = Math.min(breaks.length, MAX_BREAKS);
+function addBrokenLines(groups: Map<Element, number>, breaks: readonly HTMLElement[]): void {
   let previous: Element | null = null;
-  for (let i = 0; i < breakCount; i++) {
-    const block = (breaks[i] as HTMLElement).parentElement;
+  for (const lineBreak of breaks) {
+    const block = lineBreak.parentElement;
     if (!block || block === previous || block.tagName === 'P') continue;
     previous = block;
     addProse(groups, block as HTMLElement, proseLength(ownText(block)));
@@ -93,11 +139,8 @@ function addBrokenLines(groups: Map<Element, number>, doc: Document): void {
 }
 
 /** Story paragraphs set as text-only <div>s (the costliest walk: a page has many more divs than paragraphs). */
-function addTextDivs(groups: Map<Element, number>, doc: Document): void {
-  const divs = doc.getElementsByTagName('div');
-  const divCount = Math.min(divs.length, MAX_DIVS);
-  for (let i = 0; i < divCount; i++) {
-    const div = divs[i] as HTMLElement;
+function addTextDivs(groups: Map<Element, number>, divs: readonly HTMLElement[]): void {
+  for (const div of divs) {
     if (div.firstElementChild === null) addProse(groups, div, proseLength((div.textContent ?? '').trim()));
   }
 }
@@ -109,11 +152,8 @@ function bestGroup(groups: Map<Element, number>): number {
   return best;
 }
 
-function jsonLdMatches(doc: Document, type: RegExp): boolean {
-  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
-    if (type.test(script.textContent ?? '')) return true;
-  }
-  return false;
+function jsonLdMatches(jsonLd: readonly string[], type: RegExp): boolean {
+  return jsonLd.some((text) => type.test(text));
 }
 
 function isSiteRoot(url: string): boolean {
@@ -126,23 +166,24 @@ function isSiteRoot(url: string): boolean {
 }
 
 export function readSignals(doc: Document, url: string): DetectionSignals {
-  const ogType = doc.querySelector('meta[property="og:type"]')?.getAttribute('content')?.toLowerCase() ?? '';
-  const articleElements = doc.querySelectorAll('article').length;
+  const page = collectElements(doc);
+  const ogType = page.ogType?.getAttribute('content')?.toLowerCase() ?? '';
+  const articleElements = page.articles;
   const groups = new Map<Element, number>();
-  addParagraphs(groups, doc);
-  addBrokenLines(groups, doc);
+  addParagraphs(groups, page.paragraphs);
+  addBrokenLines(groups, page.breaks);
   const signals: DetectionSignals = {
     prose: bestGroup(groups),
-    articleJsonLd: jsonLdMatches(doc, ARTICLE_TYPE_IN_JSON),
+    articleJsonLd: jsonLdMatches(page.jsonLd, ARTICLE_TYPE_IN_JSON),
     ogArticle: ogType === 'article' || ogType.startsWith('article'),
-    teasers: doc.querySelectorAll('h2 > a, h3 > a, h4 > a, a > h2, a > h3, a > h4').length + articleElements,
+    teasers: page.headlineLinks + articleElements,
     articleElements,
     siteRoot: isSiteRoot(url),
-    nonArticleMarkup: ogType === 'product' || ogType.startsWith('product.') || jsonLdMatches(doc, NON_ARTICLE_TYPE_IN_JSON),
+    nonArticleMarkup: ogType === 'product' || ogType.startsWith('product.') || jsonLdMatches(page.jsonLd, NON_ARTICLE_TYPE_IN_JSON),
   };
   // Text-only <div>s can only add prose, so they are walked only when the page is not yet an article without them.
   if (scoreSignals(signals) < ARTICLE_THRESHOLD) {
-    addTextDivs(groups, doc);
+    addTextDivs(groups, page.divs);
     signals.prose = bestGroup(groups);
   }
   return signals;

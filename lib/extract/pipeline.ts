@@ -81,6 +81,7 @@ function runRules(phase: ExtractRule['phase'], context: RuleContext, trace: Trac
     } catch (error) {
       trace.note(phase, `rule failed and was skipped: ${String(error)}`, rule.name);
     }
+    trace.lap(`${phase}:${rule.name}`);
   }
 }
 
@@ -166,11 +167,12 @@ export function runPipeline(doc: Document, options: ExtractOptions): ExtractResu
     const copy = privateCopy(doc);
     const root = copy.documentElement ?? copy.body;
     if (!root) return fail('empty', 'The document has no elements.', trace);
+    trace.lap('copy');
     runRules('prepare', { doc: copy, root, baseUrl, metadata }, trace);
     // Judged after the prepare rules, so a story the page hid still counts as one.
     const detection = detectArticle(copy, baseUrl ?? '');
     trace.note('detect', `score ${detection.score.toFixed(1)} (${JSON.stringify(detection.signals)})`);
-    trace.lap('prepare');
+    trace.lap('detect');
     const removed = removeNeverStory(copy);
     const region = narrowToStoryRegion(copy);
     trace.note('prune', `${removed} element(s) that are never story removed${region ? `; scoring only the page's story region ${describeElement(region)}` : ''}`);
@@ -186,8 +188,8 @@ export function runPipeline(doc: Document, options: ExtractOptions): ExtractResu
       trace.lap('debug');
     }
     const body = recoverStructuredBody(copy, found.body ?? emptyBody(copy), metadata, trace);
+    trace.lap('structured');
     runRules('clean', { doc: copy, root: body, baseUrl, metadata }, trace);
-    trace.lap('clean');
 
     const article = buildArticle(body, metadata, found, baseUrl, options, doc);
     trace.lap('sanitize');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { privateCopy } from '@/lib/extract/private-copy';
 import { narrowToStoryRegion, removeNeverStory } from '@/lib/extract/prune-for-scoring';
-import { textLength, textLengthUpTo } from '@/lib/extract/rules/dom-helpers';
+import { KEEP_INSIDE, descendantsByTag, holdsKeptContent, textLength, textLengthUpTo } from '@/lib/extract/rules/dom-helpers';
 import { parseHtmlDocument } from '@/scripts/lib/node-dom';
 
 const paragraphs = (n: number, text = 'A sentence of the story that goes on for a while.') => `<p>${text}</p>`.repeat(n);
@@ -60,5 +60,27 @@ describe('textLengthUpTo', () => {
         else expect(bounded, `${html} / ${limit}`).toBeGreaterThan(limit);
       }
     }
+  });
+});
+
+describe('holdsKeptContent', () => {
+  it('agrees with querySelector(KEEP_INSIDE), looking only below the element', () => {
+    const samples = ['', '<b>text</b>', '<span><i><img src="a.png"></i></span>', '<code>x</code>', '<div><p>a</p><p>b<span><math><mi>x</mi></math></span></p></div>', '<p>a</p><blockquote>q</blockquote>', '<a><svg></svg></a>'];
+    for (const html of samples) {
+      const element = parseHtmlDocument(`<html><body><section>${html}</section></body></html>`).querySelector('section')!;
+      expect(holdsKeptContent(element), html).toBe(element.querySelector(KEEP_INSIDE) !== null);
+    }
+    const figure = parseHtmlDocument('<html><body><figure>caption</figure></body></html>').querySelector('figure')!;
+    expect(holdsKeptContent(figure)).toBe(false);
+  });
+});
+
+describe('descendantsByTag', () => {
+  it('returns what querySelectorAll returns for a list of tag names, in document order, never the root', () => {
+    const doc = parseHtmlDocument('<html><body><div id="root"><p>a<span>b</span></p><DIV><section><h2>T</h2><a href="#">x</a></section></DIV><aside><p>c</p></aside></div></body></html>');
+    const root = doc.getElementById('root')!;
+    const tags = ['p', 'span', 'div', 'h2', 'a', 'aside'];
+    expect(descendantsByTag(root, new Set(tags))).toEqual(Array.from(root.querySelectorAll(tags.join(', '))));
+    expect(descendantsByTag(root, new Set(['div']))).toEqual(Array.from(root.querySelectorAll('div')));
   });
 });

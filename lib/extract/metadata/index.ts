@@ -1,5 +1,5 @@
 import { readJsonLdArticle, type JsonLdArticle } from './json-ld';
-import { readMeta } from './meta-tags';
+import { indexMeta, readMeta } from './meta-tags';
 import { absoluteUrl } from '../url';
 
 /** What the page says about itself, before the body is looked at. */
@@ -42,17 +42,18 @@ function siteIconOf(doc: Document, baseUrl: string | null): string | null {
  */
 export function readMetadata(doc: Document, baseUrl: string | null): PageMetadata {
   const jsonLd = readJsonLdArticle(doc);
-  const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? readMeta(doc, 'og:url');
-  const bylineFromMeta = readMeta(doc, 'author', 'article:author', 'parsely-author', 'dc.creator', 'sailthru.author');
+  const meta = indexMeta(doc);
+  const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? readMeta(meta, 'og:url');
+  const bylineFromMeta = readMeta(meta, 'author', 'article:author', 'parsely-author', 'dc.creator', 'sailthru.author');
   return {
-    title: jsonLd?.headline ?? readMeta(doc, 'og:title', 'twitter:title', 'dc.title') ?? (doc.title.trim() || null),
+    title: jsonLd?.headline ?? readMeta(meta, 'og:title', 'twitter:title', 'dc.title') ?? (doc.title.trim() || null),
     byline: cleanName(jsonLd && jsonLd.authors.length > 0 ? jsonLd.authors.join(', ') : /^https?:/.test(bylineFromMeta ?? '') ? null : bylineFromMeta),
-    siteName: cleanName(jsonLd?.publisher ?? readMeta(doc, 'og:site_name', 'application-name', 'publisher')),
+    siteName: cleanName(jsonLd?.publisher ?? readMeta(meta, 'og:site_name', 'application-name', 'publisher')),
     siteIcon: siteIconOf(doc, baseUrl),
-    publishedTime: toIsoDate(jsonLd?.datePublished ?? readMeta(doc, 'article:published_time', 'datePublished', 'pubdate', 'publish-date', 'dc.date', 'date')),
-    lang: jsonLd?.inLanguage ?? (doc.documentElement?.getAttribute('lang') || readMeta(doc, 'og:locale', 'language')),
-    excerpt: jsonLd?.description ?? readMeta(doc, 'og:description', 'twitter:description', 'description'),
-    image: absoluteUrl(jsonLd?.image ?? readMeta(doc, 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src'), baseUrl, 'image'),
+    publishedTime: toIsoDate(jsonLd?.datePublished ?? readMeta(meta, 'article:published_time', 'datePublished', 'pubdate', 'publish-date', 'dc.date', 'date')),
+    lang: jsonLd?.inLanguage ?? (doc.documentElement?.getAttribute('lang') || readMeta(meta, 'og:locale', 'language')),
+    excerpt: jsonLd?.description ?? readMeta(meta, 'og:description', 'twitter:description', 'description'),
+    image: absoluteUrl(jsonLd?.image ?? readMeta(meta, 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src'), baseUrl, 'image'),
     canonicalUrl: absoluteUrl(canonical, baseUrl, 'link'),
     jsonLd,
   };

@@ -45,6 +45,29 @@ export function textLengthUpTo(element: Element, limit: number): number {
   return length;
 }
 
+/**
+ * The descendants of `root` whose local name is in `tags`, in document order: what
+ * `root.querySelectorAll('h1, p, …')` returns for a list of plain tag names, found in one walk instead of
+ * matching every element against every selector of the list (the costliest part of some rules).
+ * It follows child, sibling and parent links, which a `<form>`'s named controls can shadow in a browser
+ * (`<input name="nextElementSibling">`): use it only on the copy after defuse-dom-clobbering has turned
+ * every form into a plain block (prepare rules after it, detection on the copy, clean rules).
+ */
+export function descendantsByTag(root: Element, tags: ReadonlySet<string>): Element[] {
+  const found: Element[] = [];
+  let node: Element | null = root.firstElementChild;
+  while (node) {
+    if (tags.has(node.localName)) found.push(node);
+    if (node.firstElementChild) {
+      node = node.firstElementChild;
+      continue;
+    }
+    while (node && node !== root && !node.nextElementSibling) node = node.parentElement;
+    node = node && node !== root ? node.nextElementSibling : null;
+  }
+  return found;
+}
+
 /** Share of the element's text that sits inside links (menus and teaser lists are mostly links). */
 export function linkDensity(element: Element): number {
   const total = textLength(element);
@@ -91,7 +114,7 @@ export function standsAlone(element: Element): boolean {
   for (let node = parent.firstChild; node; node = node.nextSibling) {
     if (node === element) continue;
     if (node.nodeType === 3 && (node.textContent ?? '').trim()) return false;
-    if (node.nodeType === 1 && !isBlock(node as Element) && (node as Element).tagName !== 'BR' && textLength(node as Element) > 0) return false;
+    if (node.nodeType === 1 && !isBlock(node as Element) && (node as Element).tagName !== 'BR' && textLengthUpTo(node as Element, 0) > 0) return false;
   }
   // Alone inside a link or an emphasis, it is still only as alone as that inline parent.
   return isBlock(parent) || parent.tagName === 'BODY' || standsAlone(parent);
@@ -99,18 +122,39 @@ export function standsAlone(element: Element): boolean {
 
 /** Media, code and quotations: a line rule never removes them with the text around them. */
 export const KEEP_INSIDE = 'img, picture, figure, video, audio, iframe, pre, code, table, math, svg, blockquote';
+const KEEP_INSIDE_TAGS = new Set(KEEP_INSIDE.split(', '));
+
+/**
+ * `element.querySelector(KEEP_INSIDE) !== null`, as one walk over its descendants: called for every
+ * short block of the body, where compiling the selector each time cost more than the walk. Clean
+ * rules only: the body then holds no `<form>` whose named controls could shadow the links it follows.
+ */
+export function holdsKeptContent(element: Element): boolean {
+  let node: Element | null = element.firstElementChild;
+  while (node) {
+    if (KEEP_INSIDE_TAGS.has(node.localName)) return true;
+    if (node.firstElementChild) {
+      node = node.firstElementChild;
+      continue;
+    }
+    while (node && node !== element && !node.nextElementSibling) node = node.parentElement;
+    node = node && node !== element ? node.nextElementSibling : null;
+  }
+  return false;
+}
 
 /**
  * The outermost elements of `root` that `accepts` takes, each of at most `maxChars` characters and
- * holding no media or code; the walk does not look inside an element it took.
+ * holding no media or code; the walk does not look inside an element it took. Each element's text is
+ * read only up to `maxChars` (textLengthUpTo): the containers the walk passes through hold the whole story.
  */
 export function findElements(root: Element, maxChars: number, accepts: (text: string, element: Element) => boolean): Element[] {
   const found: Element[] = [];
   const visit = (element: Element) => {
     for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
-      const length = textLength(child);
+      const length = textLengthUpTo(child, maxChars);
       if (length === 0) continue;
-      if (length <= maxChars && !child.querySelector(KEEP_INSIDE) && accepts(lineText(child), child)) {
+      if (length <= maxChars && !holdsKeptContent(child) && accepts(lineText(child), child)) {
         found.push(child);
         continue;
       }

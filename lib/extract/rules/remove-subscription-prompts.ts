@@ -1,5 +1,5 @@
 import type { ExtractRule } from './types';
-import { holdsProse, textLength, textLengthUpTo } from './dom-helpers';
+import { descendantsByTag, holdsProse, textLength, textLengthUpTo } from './dom-helpers';
 
 /**
  * Words of sign-up walls, app promos and newsletter boxes. Matched only on short blocks with no prose,
@@ -9,6 +9,8 @@ export const SUBSCRIPTION_PROMPT =
   /\b(?:sign ?up|sign in|log ?in|subscribe|subscription|register (?:now|for free|to)|create (?:a |an |your )?(?:free )?account|already (?:a |have an? )?(?:member|subscriber|account)|(?:continue|keep) reading|read (?:the full|this|the rest of this) (?:article|story)|unlock (?:this|the) (?:article|story)|free trial|days? free|download (?:the|our) app|get the app|one app|newsletter|start reading)\b/i;
 
 const MAX_PROMPT_CHARS = 400;
+/** Blocks and inline elements a prompt's text sits in. */
+const CANDIDATE_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'span', 'strong', 'a', 'button', 'div', 'section', 'aside']);
 const DIALOG_SELECTOR = 'dialog, [role="dialog"], [role="alertdialog"], [aria-modal="true"]';
 
 /** The largest ancestor that is still nothing but the prompt (short, no prose). */
@@ -42,7 +44,7 @@ export const removeSubscriptionPrompts: ExtractRule = {
         removed++;
       }
     }
-    const candidates = Array.from(root.querySelectorAll('h1, h2, h3, h4, h5, h6, p, span, strong, a, button, div, section, aside'));
+    const candidates = descendantsByTag(root, CANDIDATE_TAGS);
     for (const element of candidates) {
       if (!root.contains(element) || element.children.length > 8) continue;
       const length = textLengthUpTo(element, 160);
