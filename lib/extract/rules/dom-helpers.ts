@@ -55,17 +55,22 @@ export function textLengthUpTo(element: Element, limit: number): number {
  */
 export function descendantsByTag(root: Element, tags: ReadonlySet<string>): Element[] {
   const found: Element[] = [];
-  let node: Element | null = root.firstElementChild;
-  while (node) {
+  for (let node = root.firstElementChild; node; node = nextElementWithin(node, root)) {
     if (tags.has(node.localName)) found.push(node);
-    if (node.firstElementChild) {
-      node = node.firstElementChild;
-      continue;
-    }
-    while (node && node !== root && !node.nextElementSibling) node = node.parentElement;
-    node = node && node !== root ? node.nextElementSibling : null;
   }
   return found;
+}
+
+/**
+ * The element after `node` in document order, inside `root` (null after its last descendant): the one
+ * step of the walks above and below. It follows child, sibling and parent links, so the same caution
+ * about a `<form>`'s named controls applies to every caller.
+ */
+function nextElementWithin(node: Element, root: Element): Element | null {
+  if (node.firstElementChild) return node.firstElementChild;
+  let current: Element | null = node;
+  while (current && current !== root && !current.nextElementSibling) current = current.parentElement;
+  return current && current !== root ? current.nextElementSibling : null;
 }
 
 /** Share of the element's text that sits inside links (menus and teaser lists are mostly links). */
@@ -130,15 +135,8 @@ const KEEP_INSIDE_TAGS = new Set(KEEP_INSIDE.split(', '));
  * rules only: the body then holds no `<form>` whose named controls could shadow the links it follows.
  */
 export function holdsKeptContent(element: Element): boolean {
-  let node: Element | null = element.firstElementChild;
-  while (node) {
+  for (let node = element.firstElementChild; node; node = nextElementWithin(node, element)) {
     if (KEEP_INSIDE_TAGS.has(node.localName)) return true;
-    if (node.firstElementChild) {
-      node = node.firstElementChild;
-      continue;
-    }
-    while (node && node !== element && !node.nextElementSibling) node = node.parentElement;
-    node = node && node !== element ? node.nextElementSibling : null;
   }
   return false;
 }
