@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { READER, expect, test } from './harness/fixtures';
 import type { ExtensionBrowser } from './harness/extension';
+import { saveOpenArticleAndFindIt } from './harness/saved-article';
 
 const SEED = 'seed/modal-scroll-lock/source.html';
 const THEMES = ['light', 'sepia', 'dark'] as const;
@@ -68,14 +69,7 @@ const colorSchemeOf = (theme: (typeof THEMES)[number]) => (theme === 'dark' ? 'd
 async function savedArticleHref(folio: ExtensionBrowser, server: { url(path: string): string }, page: Page) {
   await page.goto(server.url(LONG_ARTICLE));
   await folio.pressToolbarButton(page);
-  const save = page.locator(`${READER} .folio-save`);
-  await expect(save).toHaveText(/^(Save|Saved ✓)$/, { timeout: 20_000 });
-  // "Save" shows until the overlay has asked whether the page is saved; it may turn to "Saved ✓" under the click.
-  if ((await save.textContent()) === 'Save') await save.click({ timeout: 3_000 }).catch(() => undefined);
-  await expect(save).toHaveText('Saved ✓');
-  await page.keyboard.press('Escape');
-  await page.goto(`chrome-extension://${folio.extensionId}/library.html`);
-  return (await page.locator('.folio-row-title', { hasText: 'How bridges fail' }).getAttribute('href'))!;
+  return saveOpenArticleAndFindIt(page, folio.extensionId, 'How bridges fail');
 }
 
 /** Opens the reading tools a person would use together: a highlight, contents, the player, find. */

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { CDPSession, Page } from '@playwright/test';
 import { READER, expect, test } from './harness/fixtures';
+import { saveOpenArticleAndFindIt } from './harness/saved-article';
 
 const ARTICLE = 'reading/long-article.html';
 
@@ -478,14 +479,7 @@ test.describe('the saved-article page: resume, site text size, sync status, axe'
   /** Saves the long article from the overlay (once per browser) and returns its reader-page address. */
   async function savedArticlePage(folio: { extensionId: string; pressToolbarButton(page: Page): Promise<void> }, server: { url(path: string): string }, page: Page) {
     await openArticle(page, folio, server.url(ARTICLE));
-    const save = page.locator(`${READER} .folio-save`);
-    await expect(save).toHaveText(/^(Save|Saved ✓)$/, { timeout: 20_000 });
-    // "Save" shows until the overlay knows the page is saved; it may turn to "Saved ✓" under the click.
-    if ((await save.textContent()) === 'Save') await save.click({ timeout: 3_000 }).catch(() => undefined);
-    await expect(save).toHaveText('Saved ✓');
-    await page.keyboard.press('Escape');
-    await page.goto(`chrome-extension://${folio.extensionId}/library.html`);
-    return (await page.locator('.folio-row-title', { hasText: 'How bridges fail' }).getAttribute('href'))!;
+    return await saveOpenArticleAndFindIt(page, folio.extensionId, 'How bridges fail');
   }
 
   /** Replaces speechSynthesis on an extension page (its own main world), as the overlay tests do in the content script's. */
@@ -680,14 +674,7 @@ test.describe('issue 7 leftovers: save offer, copy as quote, contents, wide wind
 test.describe('find on the saved-article page without the Custom Highlight API', () => {
   test('find falls back to marks of its own, counts and moves with them, and leaves a highlight alone', async ({ folio, server, page }) => {
     await openArticle(page, folio, server.url(ARTICLE));
-    const save = page.locator(`${READER} .folio-save`);
-    await expect(save).toHaveText(/^(Save|Saved ✓)$/, { timeout: 20_000 });
-    // "Save" shows until the overlay knows the page is saved; it may turn to "Saved ✓" under the click.
-    if ((await save.textContent()) === 'Save') await save.click({ timeout: 3_000 }).catch(() => undefined);
-    await expect(save).toHaveText('Saved ✓');
-    await page.keyboard.press('Escape');
-    await page.goto(`chrome-extension://${folio.extensionId}/library.html`);
-    const href = (await page.locator('.folio-row-title', { hasText: 'How bridges fail' }).getAttribute('href'))!;
+    const href = await saveOpenArticleAndFindIt(page, folio.extensionId, 'How bridges fail');
     // A browser without the API (Firefox before 140, older Safari): removed before Folio's code loads.
     await page.addInitScript(() => {
       delete (window as { Highlight?: unknown }).Highlight;
