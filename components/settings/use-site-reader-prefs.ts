@@ -1,13 +1,11 @@
-import { useState } from 'react';
-import { prefsForSite, ruleFor, withRule, type SiteRule, type SiteRules } from '@/lib/prefs/site-rules';
+import { prefsForSite, ruleFor, type SiteRule } from '@/lib/prefs/site-rules';
 import { DEFAULT_READER_PREFS, type ReaderPrefs } from '@/lib/prefs/schema';
 import type * as PrefsStorage from '@/lib/storage/prefs';
 import { useLiveValue } from './use-live-value';
+import { useSiteRules } from './use-site-rules';
 
 /** The storage functions this hook needs (passed in, so components stay free of browser APIs). */
 export type SitePrefsStorage = Pick<typeof PrefsStorage, 'loadReaderPrefs' | 'watchReaderPrefs' | 'saveReaderPrefs' | 'loadSiteRules' | 'watchSiteRules' | 'saveSiteRule'>;
-
-const NO_RULES: SiteRules = {};
 
 /**
  * The reader's preferences as they apply on one site (the overlay's page, a saved article's site):
@@ -15,17 +13,12 @@ const NO_RULES: SiteRules = {};
  */
 export function useSiteReaderPrefs(host: string | null, storage: SitePrefsStorage) {
   const [prefs, setPrefs] = useLiveValue(DEFAULT_READER_PREFS, storage.loadReaderPrefs, storage.watchReaderPrefs);
-  const [rules, setRules] = useLiveValue(NO_RULES, storage.loadSiteRules, storage.watchSiteRules);
-  const [ruleMessage, setRuleMessage] = useState<string | null>(null);
-  const rule = ruleFor(rules, host);
+  const siteRules = useSiteRules(storage);
+  const { ruleMessage } = siteRules;
+  const rule = ruleFor(siteRules.rules, host);
 
   const changeRule = (change: Partial<SiteRule>) => {
-    if (!host) return;
-    setRules(withRule(rules, host, change));
-    void storage.saveSiteRule(host, change).then((saved) => {
-      setRuleMessage(saved.ok ? null : saved.message);
-      if (saved.ok) setRules(saved.rules);
-    });
+    if (host) siteRules.changeRule(host, change);
   };
   const changePrefs = ({ fontSize, ...change }: Partial<ReaderPrefs>) => {
     if (fontSize !== undefined && rule.fontSize !== null) changeRule({ fontSize });

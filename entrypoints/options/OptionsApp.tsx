@@ -6,10 +6,10 @@ import { ShadowPreview } from '@/components/settings/ShadowPreview';
 import { SiteRulesTable } from '@/components/settings/SiteRulesTable';
 import { SyncStatusLine } from '@/components/settings/SyncStatusLine';
 import { useLiveValue } from '@/components/settings/use-live-value';
+import { useSiteRules } from '@/components/settings/use-site-rules';
 import { TypographyPanel } from '@/components/TypographyPanel';
 import { useResolvedTheme } from '@/components/use-resolved-theme';
 import { typographyStyle } from '@/lib/reader/typography';
-import type { SiteRule, SiteRules } from '@/lib/prefs/site-rules';
 import {
   DEFAULT_BEHAVIOUR_PREFS,
   DEFAULT_READER_PREFS,
@@ -36,28 +36,21 @@ import { exportSettings, importSettings } from './settings-transfer';
 const PREVIEW = 'Folio shows the story and nothing else: no menus, no ads, no sign-up walls. This paragraph previews your text settings as you change them.';
 /** reader.css pins its :host over the viewport (for the overlay); the preview sits in the page instead. */
 const PREVIEW_HOST_CSS = ':host { all: initial !important; display: block !important; position: static !important; } .folio-reader { position: static; inset: auto; overflow: visible; padding: 1.5rem; border-radius: 10px; border: 1px solid var(--folio-rule); z-index: auto; }';
-const NO_RULES: SiteRules = {};
 const NO_STATUS: SyncStatus | null = null;
 
 /** Settings with a live preview; changes made elsewhere (another tab, another device) show at once. */
 export function OptionsApp() {
   const [reader, setReader] = useLiveValue(DEFAULT_READER_PREFS, loadReaderPrefs, watchReaderPrefs);
   const [behaviour, setBehaviour] = useLiveValue(DEFAULT_BEHAVIOUR_PREFS, loadBehaviourPrefs, watchBehaviourPrefs);
-  const [rules, setRules] = useLiveValue(NO_RULES, loadSiteRules, watchSiteRules);
+  const { rules, ruleMessage, changeRule } = useSiteRules({ loadSiteRules, watchSiteRules, saveSiteRule });
   const [savedCss] = useLiveValue('', loadCustomCss, watchCustomCss);
   const [syncStatus] = useLiveValue(NO_STATUS, loadSyncStatus, watchSyncStatus);
   const [cssDraft, setCssDraft] = useState<string | null>(null);
-  const [ruleMessage, setRuleMessage] = useState<string | null>(null);
   const css = cssDraft ?? savedCss;
   const paint = useResolvedTheme(reader.theme);
 
   const changeReader = (change: Partial<ReaderPrefs>) => void saveReaderPrefs(change).then(setReader);
   const changeBehaviour = (change: Partial<BehaviourPrefs>) => void saveBehaviourPrefs(change).then(setBehaviour);
-  const changeRule = (host: string, change: Partial<SiteRule>) =>
-    void saveSiteRule(host, change).then((saved) => {
-      setRuleMessage(saved.ok ? null : saved.message);
-      if (saved.ok) setRules(saved.rules);
-    });
   return (
     <main className="folio-options">
       <h1>Folio settings</h1>
