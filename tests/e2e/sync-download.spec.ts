@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { clearLibrary } from './harness/clear-library';
 import { expect, test } from './harness/fixtures';
 import { itemsFromAnotherDevice, syncedEntry } from './harness/sync-items';
 
@@ -22,9 +23,13 @@ async function articleRecord(page: Page, id: string): Promise<{ contentState: st
 
 /** Syncs one entry in "from another device", waits for it in the library, and returns its reader-page address. */
 async function syncIn(folio: { worker: { evaluate<T, A>(fn: (arg: A) => Promise<T>, arg: A): Promise<T> }; extensionId: string }, page: Page, url: string, title: string): Promise<string> {
+  // The browser is shared by the spec files of a run: an article another spec saved at the same address
+  // would take the synced entry in as already downloaded. This device starts with an empty library.
+  await page.goto(`chrome-extension://${folio.extensionId}/library.html`);
+  await clearLibrary(page);
   const items = await itemsFromAnotherDevice(syncedEntry(url, title));
   await folio.worker.evaluate((next) => chrome.storage.sync.set(next), items);
-  await page.goto(`chrome-extension://${folio.extensionId}/library.html`);
+  await page.reload();
   const link = page.locator('.folio-row-title', { hasText: title });
   await expect(link).toBeVisible();
   await expect(page.locator('.folio-row', { hasText: title })).toContainText('not downloaded');
