@@ -5,9 +5,11 @@ import { revealHiddenStory } from './reveal-hidden-story';
 import { resolveLazyImages } from './resolve-lazy-images';
 import { embedsToLinks } from './embeds-to-links';
 import { removeRelatedLists } from './remove-related-lists';
+import { removeTrailingLinkLists } from './remove-trailing-link-lists';
 import { removeDuplicateHeaderLines } from './remove-duplicate-header-lines';
 import { removeDateLines } from './remove-date-lines';
 import { removeImageCredits } from './remove-image-credits';
+import { removeOrphanCaptions } from './remove-orphan-captions';
 import { removeContactLines } from './remove-contact-lines';
 import { removeInlineTeasers } from './remove-inline-teasers';
 import { removeWidgetLabels } from './remove-widget-labels';
@@ -34,9 +36,12 @@ export const RULES: readonly ExtractRule[] = [
   removeDuplicateHeaderLines,
   removeDateLines,
   removeImageCredits,
+  removeOrphanCaptions,
   removeContactLines,
   removeAuthorBios,
   removeInlineTeasers,
   removeWidgetLabels,
+  // after the rules above, so the lines they remove (contact lines, bios) no longer hide the body's end
+  removeTrailingLinkLists,
   absolutizeUrls,
 ];
