@@ -8,6 +8,7 @@ import { removeRelatedLists } from './remove-related-lists';
 import { removeTrailingLinkLists } from './remove-trailing-link-lists';
 import { removeDuplicateHeaderLines } from './remove-duplicate-header-lines';
 import { removeDateLines } from './remove-date-lines';
+import { removePostMetaLines } from './remove-post-meta-lines';
 import { removeImageCredits } from './remove-image-credits';
 import { removeOrphanCaptions } from './remove-orphan-captions';
 import { removeContactLines } from './remove-contact-lines';
@@ -35,6 +36,7 @@ export const RULES: readonly ExtractRule[] = [
   removeLinkPreviews,
   removeDuplicateHeaderLines,
   removeDateLines,
+  removePostMetaLines,
   removeImageCredits,
   removeOrphanCaptions,
   removeContactLines,
