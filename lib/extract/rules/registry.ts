@@ -12,6 +12,7 @@ import { removePostMetaLines } from './remove-post-meta-lines';
 import { removeImageCredits } from './remove-image-credits';
 import { removeOrphanCaptions } from './remove-orphan-captions';
 import { removeContactLines } from './remove-contact-lines';
+import { removeContributorLines } from './remove-contributor-lines';
 import { removeInlineTeasers } from './remove-inline-teasers';
 import { removeWidgetLabels } from './remove-widget-labels';
 import { removeTeaserCards } from './remove-teaser-cards';
@@ -40,6 +41,7 @@ export const RULES: readonly ExtractRule[] = [
   removeImageCredits,
   removeOrphanCaptions,
   removeContactLines,
+  removeContributorLines,
   removeAuthorBios,
   removeInlineTeasers,
   removeWidgetLabels,

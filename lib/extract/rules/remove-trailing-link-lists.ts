@@ -1,6 +1,6 @@
 import type { ExtractRule } from './types';
 import { absoluteUrl } from '../url';
-import { lineText, linkDensity, textLength, textLengthUpTo } from './dom-helpers';
+import { lineText, linkDensity, textAfter, textLength, textLengthUpTo } from './dom-helpers';
 
 /**
  * The list of the site's other stories that closes many article templates, often without a heading
@@ -29,18 +29,6 @@ function hostOf(url: string | null): string | null {
 
 function pointsIntoSite(item: Element, host: string, baseUrl: string): boolean {
   return Array.from(item.getElementsByTagName('a')).some((link) => hostOf(absoluteUrl(link.getAttribute('href'), baseUrl)) === host);
-}
-
-/** Characters of text that follow `element` inside `root`, read only up to `limit`. */
-function textAfter(element: Element, root: Element, limit: number): number {
-  let total = 0;
-  for (let node: Element | null = element; node && node !== root; node = node.parentElement) {
-    for (let next = node.nextElementSibling; next; next = next.nextElementSibling) {
-      total += textLengthUpTo(next, limit);
-      if (total > limit) return total;
-    }
-  }
-  return total;
 }
 
 function isLabel(element: Element | null): element is Element {
