@@ -11,6 +11,7 @@ import { removeDateLines } from './remove-date-lines';
 import { removePostMetaLines } from './remove-post-meta-lines';
 import { removeImageCredits } from './remove-image-credits';
 import { removeOrphanCaptions } from './remove-orphan-captions';
+import { removeRepeatedCaptions } from './remove-repeated-captions';
 import { removeContactLines } from './remove-contact-lines';
 import { removeContributorLines } from './remove-contributor-lines';
 import { removeInlineTeasers } from './remove-inline-teasers';
@@ -40,6 +41,7 @@ export const RULES: readonly ExtractRule[] = [
   removePostMetaLines,
   removeImageCredits,
   removeOrphanCaptions,
+  removeRepeatedCaptions,
   removeContactLines,
   removeContributorLines,
   removeAuthorBios,
