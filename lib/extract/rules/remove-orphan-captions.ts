@@ -15,7 +15,7 @@ const SHOWN = `${KEEP_INSIDE}, canvas, object, embed, [${EMBED_LINK_ATTRIBUTE}]`
 const CAPTION = 'figcaption, [class*="caption" i]';
 
 /** True when the figure shows nothing but its caption(s). */
-function showsNothing(figure: Element, captions: readonly Element[]): boolean {
+function showsNothing(figure: Element): boolean {
   if (figure.querySelector(SHOWN)) return false;
   // Text outside the captions (a text box, a chart's labels) is something to caption.
   const clone = figure.cloneNode(true) as Element;
@@ -31,8 +31,7 @@ export const removeOrphanCaptions: ExtractRule = {
     let removed = 0;
     for (const figure of Array.from(root.querySelectorAll('figure'))) {
       if (!root.contains(figure) || figure.querySelector('figure')) continue;
-      const captions = Array.from(figure.querySelectorAll(CAPTION));
-      if (captions.length === 0 || !showsNothing(figure, captions)) continue;
+      if (!figure.querySelector(CAPTION) || !showsNothing(figure)) continue;
       record?.(figure, 'removed caption without its picture');
       figure.remove();
       removed++;

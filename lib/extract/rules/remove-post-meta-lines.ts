@@ -1,5 +1,5 @@
 import type { ExtractRule } from './types';
-import { linkDensity, matchingLines } from './dom-helpers';
+import { findElements, linkDensity, standsAlone } from './dom-helpers';
 
 /**
  * The blog template's line about the post rather than in it: its tags and categories ("Tags: a, b, c",
@@ -49,7 +49,10 @@ export const removePostMetaLines: ExtractRule = {
   why: 'Blog templates print the post\'s tags, categories and reading time in the body ("Tags: a, b", "Filed under: News", "5 min read"); they describe the post, not its story.',
   apply({ root, record }) {
     let removed = 0;
-    for (const line of matchingLines(root, MAX_LINE_CHARS, (text, element) => !element.closest('li, td, th, blockquote, pre') && isPostMetaLine(text, linkDensity(element)))) {
+    // The text tests first (most short blocks fail them at once); where the line stands and its links only after.
+    const accepts = (text: string, element: Element) =>
+      isPostMetaLine(text, 1) && standsAlone(element) && !element.closest('li, td, th, blockquote, pre') && isPostMetaLine(text, linkDensity(element));
+    for (const line of findElements(root, MAX_LINE_CHARS, accepts)) {
       record?.(line, 'removed post meta line');
       line.remove();
       removed++;
