@@ -5,6 +5,7 @@ import { readabilityCandidates, describeElement, textSample } from './debug-desc
 import { detectArticle } from './detect';
 import { readMetadata, type PageMetadata } from './metadata';
 import { articleBodyText, buildStructuredBody, isTruncated, structuredParagraphs } from './paywall/structured-body';
+import { leadingMedia } from './paywall/leading-media';
 import { RULES } from './rules/registry';
 import type { ExtractRule, RuleContext } from './rules/types';
 import { blockText, measureText, readingMinutes, wordCount } from './text';
@@ -89,13 +90,6 @@ function serialize(element: Element): string {
   // Reading markup out of the private copy, to hand it to the sanitizer.
   // eslint-disable-next-line no-restricted-properties
   return element.innerHTML;
-}
-
-function leadingMedia(body: Element): Element[] {
-  const firstParagraph = body.querySelector('p');
-  return Array.from(body.querySelectorAll('figure, picture, img')).filter(
-    (media) => !media.parentElement?.closest('figure, picture') && (!firstParagraph || firstParagraph.compareDocumentPosition(media) & 2),
-  );
 }
 
 /** Replaces a cut-short body with the page's own structured articleBody (step 6). */
