@@ -136,25 +136,6 @@ async function searchTimes(page: Page, queries: string[]): Promise<TimedSearch[]
   return times;
 }
 
-/** The search worker's snapshot writes (its own performance measures), as epoch-ms intervals. */
-async function workerSnapshotWrites(page: Page): Promise<{ start: number; end: number }[]> {
-  const cdp = await page.context().newCDPSession(page);
-  const sessions: string[] = [];
-  cdp.on('Target.attachedToTarget', (event: { sessionId: string; targetInfo: { type: string } }) => {
-    if (event.targetInfo.type === 'worker') sessions.push(event.sessionId);
-  });
-  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
-  await page.waitForTimeout(200);
-  const writes: { start: number; end: number }[] = [];
-  const expression = `JSON.stringify(performance.getEntriesByName('folio:search-snapshot-write').map((e) => ({ start: performance.timeOrigin + e.startTime, end: performance.timeOrigin + e.startTime + e.duration })))`;
-  for (const sessionId of sessions) {
-    const answer = (await workerCommand(cdp, sessionId, 'Runtime.evaluate', { expression, returnByValue: true })) as { result?: { value?: string } } | undefined;
-    writes.push(...(JSON.parse(answer?.result?.value ?? '[]') as { start: number; end: number }[]));
-  }
-  await cdp.detach();
-  return writes;
-}
-
 /** The page's JS heap after a GC plus what lives outside it (ArrayBuffers: the search index's lists). */
 async function heapMB(page: Page): Promise<{ total: number; jsHeap: number; outside: number }> {
   const cdp = await page.context().newCDPSession(page);
@@ -180,8 +161,8 @@ function workerCommand(cdp: CDPSession, sessionId: string, method: string, param
   });
 }
 
-/** The JS heap (after GC) of the page's dedicated workers: the search index lives in one. */
-async function workersHeapMB(page: Page): Promise<number> {
+/** Runs `visit` with a DevTools session on each of the page's dedicated workers (the search index lives in one). */
+async function forEachWorker(page: Page, visit: (cdp: CDPSession, sessionId: string) => Promise<void>): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   const sessions: string[] = [];
   cdp.on('Target.attachedToTarget', (event: { sessionId: string; targetInfo: { type: string } }) => {
@@ -189,14 +170,30 @@ async function workersHeapMB(page: Page): Promise<number> {
   });
   await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
   await page.waitForTimeout(200);
+  for (const sessionId of sessions) await visit(cdp, sessionId);
+  await cdp.detach();
+}
+
+/** The JS heap (after GC) of the page's dedicated workers. */
+async function workersHeapMB(page: Page): Promise<number> {
   let total = 0;
-  for (const sessionId of sessions) {
+  await forEachWorker(page, async (cdp, sessionId) => {
     await workerCommand(cdp, sessionId, 'HeapProfiler.collectGarbage');
     const usage = (await workerCommand(cdp, sessionId, 'Runtime.getHeapUsage')) as { usedSize: number; embedderHeapUsedSize?: number; backingStorageSize?: number } | undefined;
     if (usage) total += usage.usedSize + (usage.embedderHeapUsedSize ?? 0) + (usage.backingStorageSize ?? 0);
-  }
-  await cdp.detach();
+  });
   return total / 1e6;
+}
+
+/** The search worker's snapshot writes (its own performance measures), as epoch-ms intervals. */
+async function workerSnapshotWrites(page: Page): Promise<{ start: number; end: number }[]> {
+  const writes: { start: number; end: number }[] = [];
+  const expression = `JSON.stringify(performance.getEntriesByName('folio:search-snapshot-write').map((e) => ({ start: performance.timeOrigin + e.startTime, end: performance.timeOrigin + e.startTime + e.duration })))`;
+  await forEachWorker(page, async (cdp, sessionId) => {
+    const answer = (await workerCommand(cdp, sessionId, 'Runtime.evaluate', { expression, returnByValue: true })) as { result?: { value?: string } } | undefined;
+    writes.push(...(JSON.parse(answer?.result?.value ?? '[]') as { start: number; end: number }[]));
+  });
+  return writes;
 }
 
 interface FirstPageRun {
