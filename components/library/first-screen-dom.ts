@@ -5,8 +5,8 @@ import { articleHref, ROW_TITLE_TIMING, rowActionLabels, rowMetaLine, showsProgr
  * The library's remembered first screen drawn as plain DOM, before React and the page's other code have
  * even been parsed (they take about 200 ms to start on a loaded machine; this takes a few). It has the
  * classes and layout of the React page (LibraryApp, ArticleRow), so the swap is not seen, and is inert:
- * nothing in it can be clicked or focused in the moment before React replaces it (React clears its root
- * on the first render). Text only goes in through textContent: no HTML is written.
+ * nothing in it can be clicked, focused or read out in the moment before React replaces it (React clears
+ * its root on the first render). Text only goes in through textContent: no HTML is written.
  */
 
 type Children = (Node | string | null | false)[];
@@ -52,7 +52,7 @@ export function drawFirstScreen(root: HTMLElement, records: readonly ArticleReco
     element(doc, 'nav', 'folio-sidebar', [element(doc, 'h1', null, ['Folio'])]),
     element(doc, 'main', 'folio-main', [
       // The search box keeps the toolbar's height (the rows do not move when React takes over).
-      element(doc, 'header', 'folio-toolbar-row', [element(doc, 'input', 'folio-search'), element(doc, 'span', 'folio-count', ['Loading…'])]),
+      element(doc, 'header', 'folio-toolbar-row', [element(doc, 'div', 'folio-search', ['\u00a0']), element(doc, 'span', 'folio-count', ['Loading…'])]),
       element(doc, 'div', 'folio-bulk'),
       element(
         doc,
@@ -62,8 +62,11 @@ export function drawFirstScreen(root: HTMLElement, records: readonly ArticleReco
       ),
     ]),
   ]);
+  // Hidden from assistive technology (the same rows come with React in a moment) and out of the tab
+  // order twice over: inert, and each control at tabindex -1 for tools that do not know inert.
   page.setAttribute('inert', '');
-  page.setAttribute('aria-busy', 'true');
+  page.setAttribute('aria-hidden', 'true');
+  for (const control of page.querySelectorAll<HTMLElement>('a, button, input')) control.tabIndex = -1;
   page.dataset.firstScreen = '';
   root.replaceChildren(page);
 }

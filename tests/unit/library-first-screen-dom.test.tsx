@@ -48,7 +48,7 @@ describe('the library first screen drawn before React', () => {
     });
   });
 
-  it('writes text, never markup, and is inert and busy until React replaces it', () => {
+  it('writes text, never markup, and is inert and hidden until React replaces it', () => {
     const root = document.createElement('div');
     root.append(document.createElement('p'));
     drawFirstScreen(root, records(), READER);
@@ -57,7 +57,8 @@ describe('the library first screen drawn before React', () => {
     expect(root.children).toHaveLength(1);
     const page = root.firstElementChild as HTMLElement;
     expect(page.hasAttribute('inert')).toBe(true);
-    expect(page.getAttribute('aria-busy')).toBe('true');
+    expect(page.getAttribute('aria-hidden')).toBe('true');
+    expect([...page.querySelectorAll<HTMLElement>('a, button, input')].every((control) => control.tabIndex === -1)).toBe(true);
     expect(page.querySelector('.folio-count')!.textContent).toBe('Loading…');
   });
 });
