@@ -7,7 +7,7 @@ import { exportSingleHtml } from '@/lib/library/export/single-html';
 import { downloadArticle } from '@/lib/library/download-article';
 import { parseImportFile, SOURCE_OF_FORMAT } from '@/lib/library/import/parse-import-file';
 import type { SkippedEntry } from '@/lib/library/import/import-types';
-import { requestDownloadPermission } from '@/lib/library/page-permissions';
+import { requestAllSitesAccess } from '@/lib/permissions/all-sites-access';
 import { sanitizeArticleHtml } from '@/lib/sanitize';
 import { libraryDb } from '@/lib/storage/db';
 import { storeDownloadedContent } from '@/lib/storage/library-repo';
@@ -98,7 +98,7 @@ export function ImportExportPanel({ onChanged }: { onChanged: () => void }) {
   };
 
   const downloadAll = async () => {
-    if (!(await requestDownloadPermission())) {
+    if (!(await requestAllSitesAccess())) {
       setReport({ kind: 'error', message: 'Folio needs permission to read web pages to download articles.' });
       return;
     }

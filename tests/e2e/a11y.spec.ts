@@ -153,6 +153,9 @@ test.describe('accessibility', () => {
       await page.emulateMedia({ colorScheme: colorSchemeOf(theme) });
       await page.goto(`chrome-extension://${folio.extensionId}/library.html`);
       await expect(page.locator('.folio-row-title').first()).toBeVisible();
+      // The page itself, not its remembered first screen drawn before React (aria-hidden and inert, and
+      // replaced within moments: a scan across the swap would read nodes that are gone).
+      await expect(page.locator('[data-first-screen]')).toHaveCount(0);
       expect(await seriousViolations(page)).toEqual([]);
     });
 
