@@ -7,10 +7,9 @@ const blob = (name: string) => new Blob([name], { type: 'image/png' });
 
 /** The article as the reader page has it: sanitized, then in the DOM. */
 function rendered(html: string) {
-  const { window } = new JSDOM('<!doctype html><article></article>');
-  const article = window.document.querySelector('article')!;
-  article.innerHTML = sanitizeArticleHtml(html, window as unknown as Window);
-  return article;
+  const sanitizer = new JSDOM('').window as unknown as Window;
+  const { window } = new JSDOM(`<!doctype html><article>${sanitizeArticleHtml(html, sanitizer)}</article>`);
+  return window.document.querySelector('article')!;
 }
 
 describe('showing cached images in the rendered article', () => {
