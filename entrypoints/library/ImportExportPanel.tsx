@@ -11,6 +11,7 @@ import { requestAllSitesAccess } from '@/lib/permissions/all-sites-access';
 import { sanitizeArticleHtml } from '@/lib/sanitize';
 import { libraryDb } from '@/lib/storage/db';
 import { storeDownloadedContent } from '@/lib/storage/library-repo';
+import { cacheImagesIfWanted } from '@/lib/library/offline-images/cache-when-wanted';
 import { readArticlesForExport } from '@/lib/storage/library-repo-export';
 import type { UnreadableRecord } from '@/lib/storage/record-check';
 import { importItems, listPendingContent } from '@/lib/storage/library-repo-import';
@@ -117,6 +118,8 @@ export function ImportExportPanel({ onChanged }: { onChanged: () => void }) {
         if (!outcome.ok) failed += 1;
         done += 1;
         setTask((t) => t && { ...t, done });
+        // Counted as downloaded already; its images (when kept for offline reading) before the next article.
+        if (outcome.ok) await cacheImagesIfWanted(libraryDb(), id).catch(() => null);
       }
     };
     await Promise.all(Array.from({ length: DOWNLOAD_CONCURRENCY }, worker));

@@ -20,7 +20,8 @@ const settingsFileSchema = z.strictObject({
   version: z.literal(SETTINGS_FILE_VERSION),
   exportedAt: z.string().optional(),
   reader: readerPrefsSchema,
-  behaviour: behaviourPrefsSchema,
+  // A file written before offlineImages existed is still a valid file: the preference's default applies.
+  behaviour: behaviourPrefsSchema.extend({ offlineImages: z.boolean().default(true) }),
   siteRules: storedSiteRulesSchema,
   customCss: z.string(),
 });
