@@ -31,6 +31,7 @@ const NEXT_WORDS = new Set([
 const ARROWS = /[›»→>⟩❯▶▸]+/g;
 /** Pagination by number: "2", "Page 2", "Page 2 of 5", "2 / 5", "Seite 2", "Página 2". */
 const PAGE_LABEL = /^(?:(?:page|seite|página|pagina|pág\.?|p\.)\s*)?(\d{1,2})(?:\s*(?:of|von|de|sur|di|\/)\s*\d{1,3})?$/i;
+const PREVIOUS_WORDS = /\b(?:prev|previous|précédente?|zurück|anterior|vorherige)\b|[‹«←]/;
 /** Containers whose links lead elsewhere than the story's next page. */
 const ELSEWHERE = /comment|gallery|slideshow|slider|carousel|lightbox|related|recommend|sidebar|widget|teaser|promo|more-stories|trending|popular/i;
 
@@ -125,8 +126,11 @@ function labelOf(link: Element): string {
   return text.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-/** "Next", "Next ›", "›", "Suivant", "2", "Page 2 of 5" — and nothing that names what comes next. */
-function readsAsPagination(link: Element, nextPage: number): boolean {
+/**
+ * "Next", "Next ›", "›", "Suivant", "2", "Page 2 of 5" — and nothing that names what comes next. A
+ * number counts when it is `nextPage` (any page number for 'any').
+ */
+function readsAsPagination(link: Element, nextPage: number | 'any'): boolean {
   const parts = [link.textContent ?? '', link.getAttribute('aria-label') ?? '', link.getAttribute('title') ?? ''];
   return parts.some((part) => {
     const text = part.toLowerCase().replace(/\s+/g, ' ').trim();
@@ -135,7 +139,7 @@ function readsAsPagination(link: Element, nextPage: number): boolean {
     if (!words) return true; // an arrow alone
     if (NEXT_WORDS.has(words)) return true;
     const label = PAGE_LABEL.exec(words);
-    return label !== null && Number(label[1]) === nextPage;
+    return label !== null && (nextPage === 'any' || Number(label[1]) === nextPage);
   });
 }
 
@@ -189,7 +193,7 @@ export function findNextPageUrl(doc: Document, pageUrl: string | null, knownPage
     const nextPage = currentPage(current, knownPage) + 1;
     for (const link of linksAfterStoryMiddle(doc)) {
       if (!readsAsPagination(link, nextPage) || inElsewhereContainer(link)) continue;
-      if (/\b(?:prev|previous|précédent|zurück|anterior)\b/.test(labelOf(link))) continue;
+      if (PREVIOUS_WORDS.test(labelOf(link))) continue;
       const url = parse(link.getAttribute('href'), current);
       if (accept(url)) return withoutHash(url);
     }
@@ -198,4 +202,21 @@ export function findNextPageUrl(doc: Document, pageUrl: string | null, knownPage
     // A page that breaks the finder simply offers no next page.
     return null;
   }
+}
+
+/** Text a pager may have besides its links ("Pages:", "Page 2 of 3", separators). */
+const MAX_PAGER_OTHER_TEXT = 30;
+
+/**
+ * A block that is only a pager ("Pages: 1 2 3 Next ›", "‹ Previous | Next ›"): every link a page
+ * number, next or previous, and little other text. Appended pages drop theirs (the reader continues
+ * with Folio's own control).
+ */
+export function isPagerBlock(block: Element): boolean {
+  const links = Array.from(block.querySelectorAll('a'));
+  if (links.length === 0) return false;
+  const linkText = links.reduce((sum, link) => sum + (link.textContent ?? '').trim().length, 0);
+  const otherText = (block.textContent ?? '').replace(/\s+/g, '').length - linkText;
+  if (otherText > MAX_PAGER_OTHER_TEXT) return false;
+  return links.every((link) => PREVIOUS_WORDS.test(labelOf(link)) || readsAsPagination(link, 'any'));
 }
