@@ -23,6 +23,8 @@ export interface LoadNextPageOptions {
   /** The page's window: its fetch and DOMParser, and the sanitizer's DOM. */
   win: Window;
   fetchImpl?: typeof fetch;
+  /** Cancels the request (the overlay closed). */
+  signal?: AbortSignal;
 }
 
 function sameOrigin(url: string, origin: string): boolean {
@@ -44,9 +46,9 @@ export function pageFetch(win: Window): typeof fetch {
   return win.fetch.bind(win);
 }
 
-export async function loadNextPage(url: string, { origin, pageNumber, win, fetchImpl = pageFetch(win) }: LoadNextPageOptions): Promise<LoadedPage> {
+export async function loadNextPage(url: string, { origin, pageNumber, win, fetchImpl = pageFetch(win), signal }: LoadNextPageOptions): Promise<LoadedPage> {
   if (!sameOrigin(url, origin)) return { ok: false, detail: 'That page is on another site; Folio only follows a story to its next page on the same site.' };
-  const fetched = await fetchPage(url, { fetchImpl: (input, init) => fetchImpl(input, { ...init, mode: 'same-origin' }) });
+  const fetched = await fetchPage(url, { fetchImpl: (input, init) => fetchImpl(input, { ...init, mode: 'same-origin' }), ...(signal ? { signal } : {}) });
   if (!fetched.ok) return { ok: false, detail: fetched.detail };
   if (!sameOrigin(fetched.url, origin)) return { ok: false, detail: 'The next page moved to another site; Folio stops there.' };
   const doc = parseInert(fetched.html, win);
