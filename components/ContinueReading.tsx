@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import './continue-reading.css';
 
 /** Where the "Continue" control of a multi-page story stands. */
@@ -29,10 +30,17 @@ function endMessage(status: Extract<ContinueStatus, { kind: 'ended' }>): string 
  * keyboard users keep their place; a live region says what happened.
  */
 export function ContinueReading({ status, onContinue }: ContinueReadingProps) {
+  const endNote = useRef<HTMLParagraphElement>(null);
+  const ended = status.kind === 'ended';
+  useEffect(() => {
+    // The focused button went away with the last page: keep keyboard users here, not back at the top.
+    const root = endNote.current?.getRootNode() as Document | ShadowRoot | undefined;
+    if (ended && root && (root.activeElement === null || root.activeElement === document.body)) endNote.current?.focus({ preventScroll: true });
+  }, [ended]);
   if (status.kind === 'ended') {
     return (
       <aside className="folio-continue" aria-label="More pages">
-        <p role="status">
+        <p role="status" ref={endNote} tabIndex={-1}>
           {status.pages > 1 && `Page ${status.pages} added above. `}
           {endMessage(status)}{' '}
           {status.nextUrl && (

@@ -133,6 +133,8 @@ function labelOf(link: Element): string {
 function readsAsPagination(link: Element, nextPage: number | 'any'): boolean {
   const parts = [link.textContent ?? '', link.getAttribute('aria-label') ?? '', link.getAttribute('title') ?? ''];
   return parts.some((part) => {
+    // Pagination labels are short; a sentence is not one (and is not worth the regexes below).
+    if (part.length > 60) return false;
     const text = part.toLowerCase().replace(/\s+/g, ' ').trim();
     if (!text) return false;
     const words = text.replace(ARROWS, ' ').replace(/[…:]+/g, ' ').replace(/\s+/g, ' ').trim();
@@ -153,16 +155,17 @@ function inElsewhereContainer(link: Element): boolean {
 }
 
 /**
- * The page's links that come after the middle of its prose (paragraphs of 80+ characters), in document
- * order: pagination closes a story. One walk over paragraphs and links in document order (querySelectorAll
- * keeps it; linkedom's compareDocumentPosition does not order siblings' descendants reliably).
+ * Of `links`, those after the middle of the page's prose (paragraphs of 80+ characters): pagination
+ * closes a story. One walk over paragraphs and links in document order (querySelectorAll keeps it;
+ * linkedom's compareDocumentPosition does not order siblings' descendants reliably).
  */
-function linksAfterStoryMiddle(doc: Document): Element[] {
+function afterStoryMiddle(doc: Document, links: Element[]): Element[] {
   const nodes = Array.from(doc.querySelectorAll('p, a[href]'));
   const prose = nodes.filter((node) => node.localName === 'p' && (node.textContent ?? '').trim().length >= 80);
   const middle = prose[Math.floor(prose.length / 2)];
   const from = middle ? nodes.indexOf(middle) + 1 : 0;
-  return nodes.slice(from).filter((node) => node.localName === 'a');
+  const after = new Set(nodes.slice(from));
+  return links.filter((link) => after.has(link));
 }
 
 /** The page number `url` has as a page of its own story (1 when it has none). */
@@ -191,8 +194,11 @@ export function findNextPageUrl(doc: Document, pageUrl: string | null, knownPage
     }
 
     const nextPage = currentPage(current, knownPage) + 1;
-    for (const link of linksAfterStoryMiddle(doc)) {
-      if (!readsAsPagination(link, nextPage) || inElsewhereContainer(link)) continue;
+    // Text first: most pages have no link that reads like pagination, and then no prose walk is needed.
+    const paginationLike = Array.from(doc.querySelectorAll('a[href]')).filter((link) => readsAsPagination(link, nextPage));
+    if (paginationLike.length === 0) return null;
+    for (const link of afterStoryMiddle(doc, paginationLike)) {
+      if (inElsewhereContainer(link)) continue;
       if (PREVIOUS_WORDS.test(labelOf(link))) continue;
       const url = parse(link.getAttribute('href'), current);
       if (accept(url)) return withoutHash(url);

@@ -43,6 +43,8 @@ test('continue loads pages 2 and 3 on request, with visible progress, and Save k
     await expect(body).toContainText('A glassblower from the next valley');
     await expect(reader.locator('.folio-continue')).toContainText('End of the story: all 3 pages are shown.');
     await expect(reader.getByRole('button', { name: /Continue/ })).toHaveCount(0);
+    // The button went with the last page; focus stays at the end of the story, on what happened.
+    await expect(reader.locator('.folio-continue').getByRole('status')).toBeFocused();
     expect(served.filter((path) => path.includes('long-read-'))).toEqual(['/multipage/long-read-2.html', '/multipage/long-read-3.html']);
 
     // Each page's text once, in order, with its separator; no page's pager or repeated standfirst.
