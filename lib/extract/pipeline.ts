@@ -11,6 +11,7 @@ import type { ExtractRule, RuleContext } from './rules/types';
 import { blockText, measureText, readingMinutes, wordCount } from './text';
 import type { Article, ExtractDebug, ExtractFailureReason, ExtractOptions, ExtractResult } from './types';
 import { documentUrl } from './url';
+import { findNextPageUrl } from './next-page';
 import { privateCopy } from './private-copy';
 import { narrowToStoryRegion, removeNeverStory } from './prune-for-scoring';
 
@@ -31,6 +32,8 @@ import { narrowToStoryRegion, removeNeverStory } from './prune-for-scoring';
  *   9. sanitize   the one DOMPurify configuration (lib/sanitize)
  *  10. decide     article, or not-article/empty with a best-effort result for "show it anyway" (decide.ts:
  *                 the in-page detector's verdict, else article JSON-LD, else og:type article with a prose body)
+ *  11. next page  for an article, its own next page on the same origin (next-page.ts: multi-page stories),
+ *                 read from the untouched document
  * A rule that throws is skipped and noted in the debug output; extraction never throws to its caller.
  */
 
@@ -197,7 +200,9 @@ export function runPipeline(doc: Document, options: ExtractOptions): ExtractResu
     if (!decision.isArticle) {
       return fail('not-article', `This page looks like a list or an app, not a story (score ${detection.score.toFixed(1)}).`, trace, article);
     }
-    return { ok: true, article, ...(trace.debug ? { debug: trace.debug } : {}) };
+    // Read from the untouched document: the private copy has no <link rel="next">.
+    const nextPageUrl = findNextPageUrl(doc, baseUrl, options.pageNumber);
+    return { ok: true, article, ...(nextPageUrl ? { nextPageUrl } : {}), ...(trace.debug ? { debug: trace.debug } : {}) };
   } catch (error) {
     return fail('error', error instanceof Error ? error.message : String(error), trace);
   }
