@@ -63,14 +63,16 @@ export async function cacheArticleImages(db: LibraryDb, articleId: string, deps:
   const urls = imagesToCache(content.content, record.leadImage, { maxWidth: limits.maxWidth, max: limits.maxImagesPerArticle });
   await keepArticleImages(db, articleId, urls);
   const existing = await articleImageRecords(db, articleId);
-  const use = await imageStorageUse(db);
-  if (!existing.ok || !use.ok) return report;
+  if (!existing.ok) return report;
   const known = new Set(existing.value.map((image) => image.url));
+  const todo = urls.filter((url) => !known.has(url));
+  // Every opening of a saved article comes here: when nothing is missing, no scan of the whole store.
+  if (todo.length === 0) return { ...report, known: known.size };
+  const use = await imageStorageUse(db);
+  if (!use.ok) return report;
   report.known = known.size;
   let articleBytes = existing.value.reduce((sum, image) => sum + image.bytes, 0);
   let totalBytes = use.value.bytes;
-  const todo = urls.filter((url) => !known.has(url));
-  if (todo.length === 0) return report;
   if (totalBytes >= limits.maxTotalBytes) return { ...report, stopped: 'total-budget' };
   if (!(await roomLeft(deps.estimate, limits.minFreeBytes))) return { ...report, stopped: 'storage-low' };
 
