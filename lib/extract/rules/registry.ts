@@ -1,6 +1,7 @@
 import type { ExtractRule } from './types';
 import { defuseDomClobbering } from './defuse-dom-clobbering';
 import { removeSubscriptionPrompts } from './remove-subscription-prompts';
+import { removeCookieNotices } from './remove-cookie-notices';
 import { revealHiddenStory } from './reveal-hidden-story';
 import { resolveLazyImages } from './resolve-lazy-images';
 import { embedsToLinks } from './embeds-to-links';
@@ -29,6 +30,7 @@ export const RULES: readonly ExtractRule[] = [
   // prepare: on the private copy, before Readability scores it
   defuseDomClobbering,
   removeSubscriptionPrompts,
+  removeCookieNotices,
   revealHiddenStory,
   resolveLazyImages,
   embedsToLinks,

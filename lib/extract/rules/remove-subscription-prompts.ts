@@ -6,7 +6,7 @@ import { descendantsByTag, holdsProse, textLength, textLengthUpTo } from './dom-
  * so a story that mentions subscribing keeps its paragraphs.
  */
 export const SUBSCRIPTION_PROMPT =
-  /\b(?:sign ?up|sign in|log ?in|subscribe|subscription|register (?:now|for free|to)|create (?:a |an |your )?(?:free )?account|already (?:a |have an? )?(?:member|subscriber|account)|(?:continue|keep) reading|read (?:the full|this|the rest of this) (?:article|story)|unlock (?:this|the) (?:article|story)|free trial|days? free|download (?:the|our) app|get the app|one app|newsletter|start reading)\b/i;
+  /\b(?:sign ?up|sign in|log ?in|subscribe|subscription|register (?:now|for free|to)|create (?:a |an |your )?(?:free )?account|already (?:a |have an? )?(?:member|subscriber|account)|(?:continue|keep) reading|read (?:the full|this|the rest of this) (?:article|story)|unlock (?:this|the) (?:article|story)|free trial|days? free|download (?:the|our) app|get the app|one app|newsletters?|start reading)\b/i;
 
 const MAX_PROMPT_CHARS = 400;
 /** Blocks and inline elements a prompt's text sits in. */
