@@ -24,6 +24,9 @@ export function ImageLightbox({ images, startIndex, onClose }: ImageLightboxProp
   const [fittedWidth, setFittedWidth] = useState(0);
   const captionId = useId();
   const image = images[state.index];
+  // A linked full-size copy that fails to load (offline, hot-linking refused) gives way to the picture
+  // as the article shows it now: a saved article's offline copy is a blob: URL swapped in after opening.
+  const [shownInstead, setShownInstead] = useState<ReadonlyMap<string, string>>(new Map());
 
   useEffect(() => {
     dialog.current?.querySelector<HTMLElement>('.folio-lightbox-close')?.focus();
@@ -108,7 +111,11 @@ export function ImageLightbox({ images, startIndex, onClose }: ImageLightboxProp
           key={image.src}
           ref={picture}
           className="folio-lightbox-image"
-          src={image.src}
+          src={shownInstead.get(image.src) ?? image.src}
+          onError={() => {
+            const shown = image.element.currentSrc || image.element.src;
+            if (shown && shown !== image.src && !shownInstead.has(image.src)) setShownInstead(new Map(shownInstead).set(image.src, shown));
+          }}
           alt={image.alt}
           draggable={false}
           style={zoomed ? { width: fittedWidth * state.zoom, maxWidth: 'none', maxHeight: 'none' } : undefined}
