@@ -1,5 +1,6 @@
 import type { ExtractRule } from './types';
 import { absoluteUrl } from '../url';
+import { srcsetEntries, srcsetText } from '../srcset';
 
 const URL_ATTRIBUTES: Array<[selector: string, attribute: string]> = [
   ['a[href]', 'href'],
@@ -10,14 +11,8 @@ const URL_ATTRIBUTES: Array<[selector: string, attribute: string]> = [
 ];
 
 function absoluteSrcset(srcset: string, baseUrl: string | null): string {
-  return srcset
-    .split(',')
-    .map((candidate) => {
-      const [url, ...descriptor] = candidate.trim().split(/\s+/);
-      // A candidate that is no web address stays as written: the sanitizer judges the whole attribute.
-      return [absoluteUrl(url, baseUrl, 'image') ?? url, ...descriptor].filter(Boolean).join(' ');
-    })
-    .join(', ');
+  // A candidate that is no web address stays as written: the sanitizer judges the whole attribute.
+  return srcsetText(srcsetEntries(srcset).map(({ url, descriptor }) => ({ url: absoluteUrl(url, baseUrl, 'image') ?? url, descriptor })));
 }
 
 export const absolutizeUrls: ExtractRule = {

@@ -1,4 +1,5 @@
 import type { ExtractRule } from './types';
+import { srcsetEntries } from '../srcset';
 
 /** Attributes lazy-loading scripts keep the real image address in, most specific first. */
 const LAZY_SRC = ['data-src', 'data-lazy-src', 'data-original', 'data-lazy', 'data-url', 'data-hi-res-src', 'data-full-src', 'data-orig-src'];
@@ -92,7 +93,7 @@ export const resolveLazyImages: ExtractRule = {
       if (image.tagName === 'IMG' && isPlaceholder(image.getAttribute('src'))) {
         // A <picture> whose <img> is a placeholder: take the first real source.
         const source = image.parentElement?.tagName === 'PICTURE' ? image.parentElement.querySelector('source[srcset]') : null;
-        const best = source?.getAttribute('srcset')?.split(',')[0]?.trim().split(/\s+/)[0];
+        const best = srcsetEntries(source?.getAttribute('srcset') ?? '')[0]?.url;
         if (best) {
           image.setAttribute('src', best);
           resolved++;

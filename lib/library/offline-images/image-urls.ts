@@ -7,6 +7,8 @@
  * `&` escaped, so a tag is `<img` followed by such attributes; nothing else needs parsing.
  */
 
+import { srcsetEntries } from '../../extract/srcset';
+
 const IMG_TAG = /<img\b((?:\s+[^\s"'>/=]+(?:="[^"]*")?)*)\s*\/?>/gi;
 const ATTRIBUTE = /([^\s"'>/=]+)(?:="([^"]*)")?/g;
 const ENTITIES: Record<string, string> = { amp: '&', quot: '"', lt: '<', gt: '>', nbsp: '\u00a0', '#39': "'" };
@@ -27,33 +29,12 @@ export interface SrcsetCandidate {
   width: number | null;
 }
 
-/**
- * The candidates of a srcset attribute, read as the HTML standard does: a URL is a run of non-spaces (it
- * may hold commas, as image-CDN addresses do), a comma right after it or after its descriptor ends it.
- */
+/** The candidates of a srcset attribute with their widths (lib/extract/srcset.ts reads the attribute). */
 export function srcsetCandidates(srcset: string): SrcsetCandidate[] {
-  const candidates: SrcsetCandidate[] = [];
-  const pattern = /[\s,]*(\S+)/y;
-  let position = 0;
-  while (position < srcset.length) {
-    pattern.lastIndex = position;
-    const match = pattern.exec(srcset);
-    if (!match) break;
-    let url = match[1]!;
-    position = pattern.lastIndex;
-    let descriptor = '';
-    if (url.endsWith(',')) {
-      url = url.replace(/,+$/, '');
-    } else {
-      const end = srcset.indexOf(',', position);
-      descriptor = srcset.slice(position, end === -1 ? srcset.length : end).trim();
-      position = end === -1 ? srcset.length : end + 1;
-    }
-    if (!url) continue;
+  return srcsetEntries(srcset).map(({ url, descriptor }) => {
     const width = /^(\d+)w$/.exec(descriptor);
-    candidates.push({ url, width: width ? Number(width[1]) : null });
-  }
-  return candidates;
+    return { url, width: width ? Number(width[1]) : null };
+  });
 }
 
 /**
