@@ -5,7 +5,8 @@
  * detection starts (Firefox's test pref answers the permission prompt, see below); detection marks the
  * toolbar icon; a preference written to storage.sync is read back and applied (reader theme, and
  * detection turned off, which unregisters the script); the reader script extracts the story and shows
- * the overlay (injected as the background injects it on a click); Esc closes it; a reading-list entry
+ * the overlay (injected as the background injects it on a click); Esc closes it; a multi-page story
+ * appends its page 2 on Continue (the content script's fetch in Firefox); a reading-list entry
  * written to storage.sync as another device's sync engine writes it appears in the library, downloads
  * when first opened in the reader page, and a preference arriving then applies to that page at once.
  * Prints "N passed, N failed".
@@ -177,6 +178,29 @@ async function main(): Promise<void> {
           const copied = await huge.evaluate(() => performance.getEntriesByName('folio:serialize').length > 0);
           if (!copied || !text.includes('the readings have been taken at nine every morning')) throw new Error(`copied=${copied}, showed ${text.slice(0, 120)}`);
           await huge.close();
+        },
+      ],
+      [
+        'a multi-page story: Continue loads page 2 from the same site and appends it below the first',
+        async () => {
+          const story = await firefox.newPage();
+          const storyUrl = server.url('multipage/long-read.html');
+          await story.goto(storyUrl);
+          const storyTab = await tabIdOf(storyUrl);
+          await extensionPage.evaluate(async (id) => void (await browser.scripting.executeScript({ target: { tabId: id }, files: ['/content-scripts/reader.js'] })), storyTab);
+          await story.bringToFront();
+          const overlayText = () => story.evaluate(() => document.querySelector('folio-reader')?.shadowRoot?.querySelector('.folio-body')?.textContent ?? '');
+          await waitFor('the first page', async () => (await overlayText()).includes('The lighthouse on Gull Point has stood'));
+          await waitFor('the Continue button', () =>
+            story.evaluate(() => {
+              const button = document.querySelector('folio-reader')?.shadowRoot?.querySelector<HTMLButtonElement>('.folio-continue-button');
+              if (button?.textContent !== 'Continue: load page 2') return false;
+              button.click();
+              return true;
+            }),
+          );
+          await waitFor('page 2 appended', async () => (await overlayText()).includes('Volunteers have started anyway'), 20_000);
+          await story.close();
         },
       ],
       [
