@@ -10,7 +10,7 @@ import { siteKey } from '@/lib/prefs/site-rules';
 import * as prefsStorage from '@/lib/storage/prefs';
 import { DEFAULT_BEHAVIOUR_PREFS, loadBehaviourPrefs, loadCustomCss, watchBehaviourPrefs, watchCustomCss } from '@/lib/storage/prefs';
 import { ReadingTools } from '@/components/reading/ReadingTools';
-import { explainExtraction } from './explain-extraction';
+import { loadReaderPart } from '@/lib/content/reader-parts';
 import { useOverlayHighlights } from './use-overlay-highlights';
 import { useSaveArticle } from './use-save-article';
 
@@ -42,7 +42,7 @@ export function OverlayApp({ result, onClose }: OverlayAppProps) {
           {saveError && <span role="alert" className="folio-save-error">{saveError}</span>}
           {behaviour.showShortcuts && <span className="folio-shortcuts">Esc closes · Alt+Shift+R toggles</span>}
           {host && <SiteRulesControl host={host} rule={site.rule} fontSize={site.prefs.fontSize} onChange={site.changeRule} message={site.ruleMessage} />}
-          <ExtractionDebugControl explain={() => explainExtraction(document, location.href)} />
+          <ExtractionDebugControl explain={async () => (await loadReaderPart('extract')).explain(document, location.href)} />
         </>
       }
       renderArticleTools={(context) => <ReadingTools {...context} highlights={highlights} onRequestSave={() => void save(context.article)} />}

@@ -1,0 +1,22 @@
+// First: pins the real extension API before anything reads `chrome` / `browser` (pages can clobber them).
+import '@/lib/content/extension-api-guard';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { extractArticle } from '@/lib/extract';
+import { provideReaderPart } from '@/lib/content/reader-parts';
+import { explainExtraction } from './explain-extraction';
+
+/**
+ * The reader's extraction pipeline for a page read in place (Readability, DOMPurify, Folio's rules).
+ * Injected by the background when reader.js asks for it (lib/content/reader-parts.ts); a page read
+ * away from its thread never loads it.
+ */
+export default defineContentScript({
+  registration: 'runtime',
+  matches: ['<all_urls>'],
+  main() {
+    provideReaderPart('extract', {
+      extract: (doc, url) => extractArticle(doc, { url }),
+      explain: explainExtraction,
+    });
+  },
+});

@@ -1,0 +1,79 @@
+import type { DetectionSignals } from '../extract/detect';
+import type { ExtractDebug, ExtractResult } from '../extract/types';
+import { sendMessage } from '../messaging';
+
+/**
+ * The reader comes in three scripts so that no single one freezes the page while it is evaluated
+ * (issue 6: never more than 200 ms). The background injects the first (reader.js: decide where the
+ * page is read, copy a big page's markup); that one asks for the others only when it needs them:
+ * the extraction pipeline (reader-extract.js) for a page read in place, the overlay (reader-overlay.js,
+ * React) to show anything. A big page is read elsewhere, so its tab never evaluates the pipeline.
+ * All three run in the same isolated world, where they find each other on its global object.
+ */
+export const READER_PART_FILES = {
+  extract: '/content-scripts/reader-extract.js',
+  overlay: '/content-scripts/reader-overlay.js',
+} as const;
+
+export type ReaderPartName = keyof typeof READER_PART_FILES;
+
+export interface Explanation {
+  debug: ExtractDebug;
+  signals: DetectionSignals;
+}
+
+/** reader-extract.js: the pipeline, run on the live page. */
+export interface ExtractPart {
+  extract(doc: Document, url: string): ExtractResult;
+  /** "Why does it look like this?": a fresh run with debug output; null when there is none. */
+  explain(doc: Document, url: string): Explanation | null;
+}
+
+/** What the overlay opens on: an extraction already done, or one under way elsewhere. */
+export type OverlayContent =
+  | { kind: 'result'; result: ExtractResult }
+  | { kind: 'reading'; elements: number; textLength: number; reading: Promise<ExtractResult>; retry: () => Promise<ExtractResult> };
+
+/** reader-overlay.js: the overlay's controller. */
+export interface OverlayPart {
+  isOpen(): boolean;
+  open(content: OverlayContent): Promise<void>;
+  close(): void;
+}
+
+interface ReaderParts {
+  extract?: ExtractPart;
+  overlay?: OverlayPart;
+}
+
+type PartOf<N extends ReaderPartName> = NonNullable<ReaderParts[N]>;
+
+const GLOBAL_KEY = '__folioReaderParts';
+
+function parts(): ReaderParts {
+  const world = globalThis as { [GLOBAL_KEY]?: ReaderParts };
+  return (world[GLOBAL_KEY] ??= {});
+}
+
+/** Called by a part's script when it has been evaluated. */
+export function provideReaderPart<N extends ReaderPartName>(name: N, part: PartOf<N>): void {
+  parts()[name] = part;
+}
+
+/** The part if it is loaded already (no message, no waiting). */
+export function loadedReaderPart<N extends ReaderPartName>(name: N): PartOf<N> | undefined {
+  return parts()[name] as PartOf<N> | undefined;
+}
+
+/**
+ * The part, injected by the background on first use (scripting.executeScript answers once the
+ * script has run, and a part's script provides itself synchronously). Rejects when it could not load.
+ */
+export async function loadReaderPart<N extends ReaderPartName>(name: N): Promise<PartOf<N>> {
+  const loaded = loadedReaderPart(name);
+  if (loaded) return loaded;
+  await sendMessage('loadReaderPart', { part: name });
+  const part = loadedReaderPart(name);
+  if (!part) throw new Error(`Folio's reader part "${name}" did not load.`);
+  return part;
+}
