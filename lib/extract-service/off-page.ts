@@ -41,7 +41,7 @@ export const OFF_PAGE_NOTICE_MS = 2_000;
 /** How long the overlay waits for the service before it says the page is too long to read. */
 export const OFF_PAGE_TIMEOUT_MS = 10_000;
 
-export type ReadingPlan = { where: 'in-page' } | { where: 'off-page'; html: string; elements: number; textLength: number } | { where: 'nowhere'; result: ExtractResult };
+export type ReadingPlan = { where: 'in-page' } | { where: 'off-page'; elements: number; textLength: number } | { where: 'nowhere'; result: ExtractResult };
 
 function elementCount(doc: Document): number {
   // A live collection's length: counted natively, without building a list of 50,000 nodes.
@@ -74,13 +74,13 @@ export function serializeDocument(doc: Document): string {
 export function planReading(doc: Document, { minElements = OFF_PAGE_MIN_ELEMENTS, minText = OFF_PAGE_MIN_TEXT, maxElements = DEFAULT_MAX_ELEMENTS } = {}): ReadingPlan {
   const elements = elementCount(doc);
   if (elements > maxElements) {
-    // Refused before serializing: copying a document this size would itself freeze the page.
+    // Refused: copying a document this size (serializeDocument) would itself freeze the page.
     return { where: 'nowhere', result: { ok: false, reason: 'too-large', detail: `The page has ${elements} elements; Folio reads pages of up to ${maxElements}.` } };
   }
   // Counted only below the element threshold: the text of 50,000 elements is itself a big string.
   const textLength = elements < minElements ? readableTextLength(doc) : 0;
   if (elements < minElements && textLength < minText) return { where: 'in-page' };
-  return { where: 'off-page', html: serializeDocument(doc), elements, textLength };
+  return { where: 'off-page', elements, textLength };
 }
 
 /** The service's answer in the overlay's terms: an extraction result, its failures worded for a reader. */
