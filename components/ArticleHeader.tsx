@@ -1,3 +1,4 @@
+import type { SyntheticEvent } from 'react';
 import type { Article } from '@/lib/extract/types';
 
 function formatDate(iso: string, lang: string | null): string {
@@ -6,6 +7,10 @@ function formatDate(iso: string, lang: string | null): string {
   } catch {
     return iso.slice(0, 10);
   }
+}
+
+function hideBrokenImage(event: SyntheticEvent<HTMLImageElement>): void {
+  event.currentTarget.hidden = true;
 }
 
 export function ArticleHeader({ article }: { article: Article }) {
@@ -20,10 +25,8 @@ export function ArticleHeader({ article }: { article: Article }) {
               alt=""
               width={16}
               height={16}
-              onError={(event) => {
-                // Many sites have no icon at the usual address; show the name alone then.
-                event.currentTarget.hidden = true;
-              }}
+              // Many sites have no icon at the usual address; show the name alone then.
+              onError={hideBrokenImage}
             />
           )}
           <span>{article.siteName}</span>
@@ -39,7 +42,11 @@ export function ArticleHeader({ article }: { article: Article }) {
         )}
         <span className="folio-reading-time">{article.readingMinutes} min read</span>
       </p>
-      {article.leadImage && <img className="folio-lead-image" src={article.leadImage} alt="" />}
+      {article.leadImage && (
+        // Offline, or when the site refuses hot-linking, a broken lead image would leave an empty band
+        // (its bottom margin) between the header and the first paragraph.
+        <img className="folio-lead-image" src={article.leadImage} alt="" onError={hideBrokenImage} />
+      )}
     </header>
   );
 }

@@ -20,6 +20,8 @@ export interface ReaderViewProps {
   toolbarExtras?: ReactNode;
   /** The reader's custom CSS: rendered inside the reader, so in the overlay it stays in the shadow root. */
   customCss?: string;
+  /** Shown after the article's body, inside the article (a multi-page story's "Continue" control). */
+  articleEnd?: ReactNode;
   /** Features drawn over the article (reading tools), given the rendered body and the element that scrolls. */
   renderArticleTools?: ((context: ArticleToolsContext) => ReactNode) | undefined;
 }
@@ -31,7 +33,7 @@ export interface ArticleToolsContext {
 }
 
 /** The reading surface shared by the page overlay and the saved-article reader page. */
-export function ReaderView({ result, prefs, onPrefsChange, onClose, saveState = 'unavailable', onSave, onOpenLibrary, toolbarExtras, customCss, renderArticleTools }: ReaderViewProps) {
+export function ReaderView({ result, prefs, onPrefsChange, onClose, saveState = 'unavailable', onSave, onOpenLibrary, toolbarExtras, customCss, renderArticleTools, articleEnd }: ReaderViewProps) {
   const [showAnyway, setShowAnyway] = useState(false);
   const paint = useResolvedTheme(prefs.theme);
   // Elements (not refs) in state, so tools re-render once the article is in the DOM.
@@ -65,6 +67,7 @@ export function ReaderView({ result, prefs, onPrefsChange, onClose, saveState = 
             <article ref={setArticleElement} className="folio-article" lang={article.lang ?? undefined} dir={article.dir ?? 'auto'}>
               <ArticleHeader article={article} />
               <SafeHtmlBlock className="folio-body" html={article.content} />
+              {articleEnd}
             </article>
           ) : (
             !result.ok && <NoArticle detail={result.detail} canShowAnyway={Boolean(result.bestEffort)} onShowAnyway={() => setShowAnyway(true)} />

@@ -5,20 +5,27 @@
  * import10kMs, libraryPageMB, … } with the machine's load average before and after (timings on a
  * shared machine are inflated: compare runs made under the same load).
  *
- * - seed: 10,000 synthetic articles (scripts/bench-library-corpus.ts) written straight into the
- *   extension's IndexedDB in the stored format (fast; not what is measured);
+ * - seed: 10,000 articles made from the article-extraction benchmark's real pages, each extracted by
+ *   Folio's lib/extract in Node and varied to reach the count (scripts/bench-library-corpus.ts), written
+ *   straight into the extension's IndexedDB in the stored format (fast; not what is measured);
  * - saveP95Ms: 200 saves through the background's saveArticle handler, as the overlay saves;
- * - firstPageMs: navigation → the first rows in the document (the frame after React committed them),
- *   median of FIRST_PAGE_RUNS page loads, every run listed (the first is the first visit after the
- *   seed and the saves: "cold"). Per run the phases, each from navigation: the page's script starts,
- *   the database is open, the rows are visible (from the remembered first screen or from IndexedDB),
- *   IndexedDB's rows are shown (confirmed); and the first-page IndexedDB query alone;
+ * - firstPageMs: navigation → the first rows PAINTED: the browser's own paint time of the first row
+ *   title (Element Timing: every row title carries `elementtiming`, whoever draws it: the pre-React first
+ *   screen, React's remembered rows or IndexedDB's), median of FIRST_PAGE_RUNS page loads, every run
+ *   listed (the first is the first visit after the seed and the saves: "cold"). A build without
+ *   `elementtiming` (an earlier commit's, `--extension DIR`) is measured by its own mark instead (the
+ *   frame after React committed the rows), and both report first-contentful-paint, which every build
+ *   has. Per run the phases, each from navigation: the page's script starts, the database is open, the
+ *   rows are visible, IndexedDB's rows are shown (confirmed); and the first-page IndexedDB query alone;
  * - searchP95Ms: typed queries in the library's search box → results ready (after the index is built;
- *   the first search, answered while it builds, and the build's wall time are in the details);
+ *   the first search, answered while it builds, and the build's wall time are in the details). Every
+ *   query is listed with its time, when it started counted from "index ready", and whether the search
+ *   worker was writing its index snapshot meanwhile (the worker's own measures, read over DevTools);
  * - import10kMs: choosing a 10,000-row Pocket CSV → the import report shown;
  * - libraryPageMB: the library page's memory (JS heap after GC + ArrayBuffers/DOM) after loading,
  *   searching and scrolling, plus its search worker's (the index lives there; both after GC).
- *   ARTICLES=2000 npm run bench:library for a quicker run.
+ *   ARTICLES=2000 npm run bench:library for a quicker run; `--extension DIR` measures another build
+ *   (an earlier commit's `.output/chrome-mv3`, copied aside) in the same conditions; `--dataset DIR`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -26,11 +33,16 @@ import path from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
 import { launchWithExtension } from '../tests/e2e/harness/extension';
 import { contentRecord, newArticleRecord } from '../lib/library/article-record';
-import { makeCorpus, syntheticArticle } from './bench-library-corpus';
+import { DEFAULT_DATASET, loadBenchCorpus, type BenchCorpus } from './bench-library-corpus';
 
 const ARTICLES = Number(process.env.ARTICLES ?? 10_000);
-const outIndex = process.argv.indexOf('--out');
-const OUT = outIndex >= 0 && process.argv[outIndex + 1] ? process.argv[outIndex + 1]! : 'bench-results/library.json';
+const option = (name: string) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+};
+const OUT = option('out') ?? 'bench-results/library.json';
+const EXTENSION_DIR = option('extension');
+const DATASET = option('dataset') ?? DEFAULT_DATASET;
 const SAVES = 200;
 const FIRST_PAGE_RUNS = 7;
 const IMPORT_ROWS = 10_000;
@@ -39,12 +51,12 @@ const GOALS = { saveP95Ms: 50, firstPageMs: 100, searchP95Ms: 50, import10kMs: 1
 const percentile = (samples: number[], p: number) => [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.floor(samples.length * p))] ?? NaN;
 const round = (n: number) => Math.round(n * 10) / 10;
 
-async function seed(page: Page, corpus: ReturnType<typeof makeCorpus>): Promise<void> {
+async function seed(page: Page, corpus: BenchCorpus): Promise<void> {
   const base = Date.UTC(2024, 0, 1);
   for (let start = 0; start < ARTICLES; start += 500) {
     const batch = Array.from({ length: Math.min(500, ARTICLES - start) }, (_, i) => {
       const n = start + i;
-      const article = syntheticArticle(corpus, n);
+      const article = corpus.article(n);
       const record = newArticleRecord(article, { id: article.url!, url: article.url!, now: base + n * 60_000, tags: n % 7 === 0 ? ['weekly'] : [] });
       if (n % 5 === 0) record.archived = 1;
       return { record, content: contentRecord(record.id, article) };
@@ -69,8 +81,8 @@ async function seed(page: Page, corpus: ReturnType<typeof makeCorpus>): Promise<
   }
 }
 
-async function measureSaves(page: Page, corpus: ReturnType<typeof makeCorpus>): Promise<number[]> {
-  const articles = Array.from({ length: SAVES }, (_, i) => syntheticArticle(corpus, ARTICLES + i));
+async function measureSaves(page: Page, corpus: BenchCorpus): Promise<number[]> {
+  const articles = Array.from({ length: SAVES }, (_, i) => corpus.article(ARTICLES + i));
   return page.evaluate(async (items) => {
     const times: number[] = [];
     const { runtime } = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } }).chrome;
@@ -100,14 +112,26 @@ async function measureEntry(page: Page, name: string): Promise<{ duration: numbe
   return (await handle.jsonValue()) as { duration: number; fromNavigation: number };
 }
 
-async function searchTimes(page: Page, queries: string[]): Promise<number[]> {
+interface TimedSearch {
+  query: string;
+  ms: number;
+  /** When the search started and ended (epoch ms, from the page's clock). */
+  startedAt: number;
+  endedAt: number;
+}
+
+async function searchTimes(page: Page, queries: string[]): Promise<TimedSearch[]> {
   const box = page.getByLabel('Search the library');
-  const times: number[] = [];
+  const times: TimedSearch[] = [];
   for (const query of queries) {
     const before = await page.evaluate(() => performance.getEntriesByName('folio:library-search').length);
     await box.fill(query);
     await page.waitForFunction((count) => performance.getEntriesByName('folio:library-search').length > count, before, { timeout: 120_000 });
-    times.push(await page.evaluate(() => performance.getEntriesByName('folio:library-search').at(-1)!.duration));
+    const entry = await page.evaluate(() => {
+      const found = performance.getEntriesByName('folio:library-search').at(-1)!;
+      return { ms: found.duration, startedAt: performance.timeOrigin + found.startTime };
+    });
+    times.push({ query, ms: entry.ms, startedAt: entry.startedAt, endedAt: entry.startedAt + entry.ms });
   }
   return times;
 }
@@ -137,8 +161,8 @@ function workerCommand(cdp: CDPSession, sessionId: string, method: string, param
   });
 }
 
-/** The JS heap (after GC) of the page's dedicated workers: the search index lives in one. */
-async function workersHeapMB(page: Page): Promise<number> {
+/** Runs `visit` with a DevTools session on each of the page's dedicated workers (the search index lives in one). */
+async function forEachWorker(page: Page, visit: (cdp: CDPSession, sessionId: string) => Promise<void>): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   const sessions: string[] = [];
   cdp.on('Target.attachedToTarget', (event: { sessionId: string; targetInfo: { type: string } }) => {
@@ -146,17 +170,36 @@ async function workersHeapMB(page: Page): Promise<number> {
   });
   await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
   await page.waitForTimeout(200);
+  for (const sessionId of sessions) await visit(cdp, sessionId);
+  await cdp.detach();
+}
+
+/** The JS heap (after GC) of the page's dedicated workers. */
+async function workersHeapMB(page: Page): Promise<number> {
   let total = 0;
-  for (const sessionId of sessions) {
+  await forEachWorker(page, async (cdp, sessionId) => {
     await workerCommand(cdp, sessionId, 'HeapProfiler.collectGarbage');
     const usage = (await workerCommand(cdp, sessionId, 'Runtime.getHeapUsage')) as { usedSize: number; embedderHeapUsedSize?: number; backingStorageSize?: number } | undefined;
     if (usage) total += usage.usedSize + (usage.embedderHeapUsedSize ?? 0) + (usage.backingStorageSize ?? 0);
-  }
-  await cdp.detach();
+  });
   return total / 1e6;
 }
 
+/** The search worker's snapshot writes (its own performance measures), as epoch-ms intervals. */
+async function workerSnapshotWrites(page: Page): Promise<{ start: number; end: number }[]> {
+  const writes: { start: number; end: number }[] = [];
+  const expression = `JSON.stringify(performance.getEntriesByName('folio:search-snapshot-write').map((e) => ({ start: performance.timeOrigin + e.startTime, end: performance.timeOrigin + e.startTime + e.duration })))`;
+  await forEachWorker(page, async (cdp, sessionId) => {
+    const answer = (await workerCommand(cdp, sessionId, 'Runtime.evaluate', { expression, returnByValue: true })) as { result?: { value?: string } } | undefined;
+    writes.push(...(JSON.parse(answer?.result?.value ?? '[]') as { start: number; end: number }[]));
+  });
+  return writes;
+}
+
 interface FirstPageRun {
+  /** The browser's paint time of the first row title (Element Timing), or null without `elementtiming`. */
+  rowsPaintedMs: number | null;
+  firstContentfulPaintMs: number;
   scriptMs: number;
   dbOpenMs: number;
   rowsVisibleMs: number;
@@ -183,8 +226,27 @@ async function firstPageRun(page: Page, url: string): Promise<FirstPageRun> {
       queryMs: performance.getEntriesByName('folio:library-first-page').at(-1)?.duration ?? NaN,
     };
   }, undefined, { timeout: 120_000 });
-  const run = (await handle.jsonValue()) as FirstPageRun;
-  return { ...run, scriptMs: round(run.scriptMs), dbOpenMs: round(run.dbOpenMs), rowsVisibleMs: round(run.rowsVisibleMs), rowsConfirmedMs: round(run.rowsConfirmedMs), queryMs: round(run.queryMs) };
+  const run = (await handle.jsonValue()) as Omit<FirstPageRun, 'rowsPaintedMs' | 'firstContentfulPaintMs'>;
+  // No named helper inside (see above): resolve is called directly.
+  const paints = await page.evaluate(
+    () =>
+      new Promise<{ rows: number | null; fcp: number }>((resolve) => {
+        const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
+        // Element Timing entries are only observable (buffered), not in the timeline's lists.
+        const timer = setTimeout(() => resolve({ rows: null, fcp }), 1_000);
+        new PerformanceObserver((list, observer) => {
+          const rows = list
+            .getEntries()
+            .filter((entry) => (entry as PerformanceEntry & { identifier?: string }).identifier === 'folio-row')
+            .map((entry) => (entry as PerformanceEntry & { renderTime: number }).renderTime || entry.startTime);
+          if (rows.length === 0) return;
+          observer.disconnect();
+          clearTimeout(timer);
+          resolve({ rows: Math.min(...rows), fcp });
+        }).observe({ type: 'element', buffered: true });
+      }),
+  );
+  return { ...run, rowsPaintedMs: paints.rows === null ? null : round(paints.rows), firstContentfulPaintMs: round(paints.fcp), scriptMs: round(run.scriptMs), dbOpenMs: round(run.dbOpenMs), rowsVisibleMs: round(run.rowsVisibleMs), rowsConfirmedMs: round(run.rowsConfirmedMs), queryMs: round(run.queryMs) };
 }
 
 /** The durations of the page's performance measures with these names (the import's steps). */
@@ -199,10 +261,14 @@ function pocketCsv(rows: number): string {
 }
 
 async function main(): Promise<void> {
+  const corpus = loadBenchCorpus(DATASET, ARTICLES + SAVES);
+  console.log(`corpus: ${corpus.pages} dataset pages extracted (${corpus.skipped} skipped) in ${Math.round(corpus.extractMs)} ms`);
+  // Query words from the real pages, by how many pages hold them (words of three letters or more).
+  const words = corpus.wordsByFrequency.filter((word) => /^\p{L}{3,}$/u.test(word));
+  const word = (rank: number) => words[Math.min(rank, words.length - 1)]!;
   const loadBefore = loadavg().map((n) => Math.round(n * 10) / 10);
-  const folio = await launchWithExtension();
+  const folio = await launchWithExtension(EXTENSION_DIR ? { extensionDir: path.resolve(EXTENSION_DIR) } : {});
   const library = `chrome-extension://${folio.extensionId}/library.html`;
-  const corpus = makeCorpus();
   try {
     const page = await folio.context.newPage();
     await page.goto(library);
@@ -215,23 +281,29 @@ async function main(): Promise<void> {
 
     const firstPageRuns: FirstPageRun[] = [];
     for (let i = 0; i < FIRST_PAGE_RUNS; i += 1) firstPageRuns.push(await firstPageRun(page, library));
-    const firstPage = firstPageRuns.map((run) => run.rowsVisibleMs);
+    // Painted rows where the build marks them for Element Timing, else the build's own "rows visible" mark.
+    const firstPage = firstPageRuns.map((run) => run.rowsPaintedMs ?? run.rowsVisibleMs);
+    const firstPageMeasured = firstPageRuns.every((run) => run.rowsPaintedMs !== null) ? 'first row title painted (Element Timing)' : 'rows committed by React, next frame (the build has no elementtiming)';
     const median = (pick: (run: FirstPageRun) => number) => round(percentile(firstPageRuns.map(pick), 0.5));
 
     // The index is built in the worker from the stored articles on this first visit (then kept as a
     // snapshot). A search meanwhile is answered from what is indexed plus a scan of the rest.
     started = performance.now();
-    const [indexBuildMs] = await searchTimes(page, [corpus.vocabulary[30]!]);
+    const [firstSearch] = await searchTimes(page, [word(30)]);
     const indexingShown = await page.getByTestId('search-indexing').textContent().catch(() => null);
     await page.waitForFunction(() => performance.getEntriesByName('folio:search-index-ready').length > 0, undefined, { timeout: 600_000 });
     const buildWallMs = performance.now() - started;
+    const indexReadyAt = await page.evaluate(() => performance.timeOrigin + performance.getEntriesByName('folio:search-index-ready')[0]!.startTime);
     const queries = [
-      ...[3, 40, 400, 4000, 20000].map((rank) => corpus.vocabulary[rank]!),
-      ...[10, 200, 2000].map((rank) => corpus.vocabulary[rank]!.slice(0, 3)),
-      `${corpus.vocabulary[12]} ${corpus.vocabulary[700]}`,
-      `${corpus.vocabulary[90]} ${corpus.vocabulary[9]}`,
+      ...[3, 40, 400, 4000, 12000].map(word),
+      ...[10, 200, 2000].map((rank) => word(rank).slice(0, 3)),
+      `${word(12)} ${word(700)}`,
+      `${word(90)} ${word(9)}`,
     ];
-    const search = [...(await searchTimes(page, queries)), ...(await searchTimes(page, queries))];
+    const timed = [...(await searchTimes(page, queries)), ...(await searchTimes(page, queries))];
+    const search = timed.map((entry) => entry.ms);
+    const snapshotWrites = await workerSnapshotWrites(page);
+    const overlaps = (entry: TimedSearch) => snapshotWrites.some((write) => write.start < entry.endedAt && write.end > entry.startedAt);
     await page.getByLabel('Search the library').fill('');
     await page.getByTestId('library-list').evaluate((list) => list.scrollTo(0, list.scrollHeight / 2));
     await page.waitForTimeout(500);
@@ -242,7 +314,7 @@ async function main(): Promise<void> {
     // A reload loads the snapshot instead of building: the cost of the first search on a later visit.
     await page.goto(library);
     await measureEntry(page, 'folio:library-first-page');
-    const [searchAfterReloadMs] = await searchTimes(page, [corpus.vocabulary[50]!]);
+    const [searchAfterReload] = await searchTimes(page, [word(50)]);
 
     const csvPath = path.join(tmpdir(), `folio-bench-pocket-${process.pid}.csv`);
     writeFileSync(csvPath, pocketCsv(IMPORT_ROWS));
@@ -253,7 +325,8 @@ async function main(): Promise<void> {
     const importSteps = await measures(page, ['folio:import-read', 'folio:import-parse', 'folio:import-store']);
 
     const result = {
-      environment: 'Chromium (headless) with the built extension',
+      environment: `Chromium (headless) with ${EXTENSION_DIR ? `the build in ${EXTENSION_DIR}` : 'the built extension'}`,
+      corpus: `${ARTICLES} articles from ${corpus.pages} real pages of ${DATASET} (scripts/bench-library-corpus.ts)`,
       loadAverage: { before: loadBefore, after: loadavg().map((n) => Math.round(n * 10) / 10) },
       articles: ARTICLES,
       saveP95Ms: round(percentile(saves, 0.95)),
@@ -268,9 +341,10 @@ async function main(): Promise<void> {
         searchWorkerMB: round(workerMB),
         importStepsMs: importSteps,
         saveMedianMs: round(percentile(saves, 0.5)),
-        firstPageMeasures: 'navigation → first rows visible, median of runs; runs in order, the first cold',
+        firstPageMeasures: `navigation → ${firstPageMeasured}, median of runs; runs in order, the first cold`,
         firstPageRunsMs: firstPage,
         firstPagePhasesMedianFromNavigationMs: {
+          firstContentfulPaint: median((run) => run.firstContentfulPaintMs),
           scriptStarts: median((run) => run.scriptMs),
           databaseOpen: median((run) => run.dbOpenMs),
           rowsVisible: median((run) => run.rowsVisibleMs),
@@ -281,10 +355,12 @@ async function main(): Promise<void> {
         searchMedianMs: round(percentile(search, 0.5)),
         searchMaxMs: round(Math.max(...search)),
         searchMeasures: 'keystroke → result ids on the page (worker round trip included), warm index, p95/median of 20',
-        firstSearchWhileIndexingMs: round(indexBuildMs ?? NaN),
+        searchQueries: timed.map((entry) => ({ query: entry.query, ms: round(entry.ms), startedAfterIndexReadyMs: Math.round(entry.startedAt - indexReadyAt), duringSnapshotWrite: overlaps(entry) })),
+        searchSnapshotWritesMs: snapshotWrites.map((write) => ({ fromIndexReady: Math.round(write.start - indexReadyAt), duration: Math.round(write.end - write.start) })),
+        firstSearchWhileIndexingMs: round(firstSearch?.ms ?? NaN),
         indexingStatusShown: indexingShown,
         indexBuildWallMs: Math.round(buildWallMs),
-        firstSearchAfterReloadMs: round(searchAfterReloadMs ?? NaN),
+        firstSearchAfterReloadMs: round(searchAfterReload?.ms ?? NaN),
       },
       goals: GOALS,
     };

@@ -1,7 +1,10 @@
 import type { HighlightMatch } from '@/lib/library/search/highlight-search';
 import type { ArticleRecord } from '@/lib/storage/schema';
 import { HighlightMatches } from './HighlightMatches';
-import { articleHref, formatMinutes, formatSavedDate } from './format';
+import { articleHref, ROW_TITLE_TIMING, rowActionLabels, rowMetaLine, showsProgressBar } from './format';
+
+// Element Timing's attribute (React's types do not list it; React passes it to the DOM as written).
+const titleTiming = { elementtiming: ROW_TITLE_TIMING };
 
 export interface ArticleRowProps {
   record: ArticleRecord;
@@ -19,19 +22,17 @@ export interface ArticleRowProps {
 
 /** One article in the library list: what it is, how far it was read, and its actions. */
 export function ArticleRow({ record, readerUrl, highlightMatches, selected, onSelect, onArchive, onFavourite, onDelete, onTagClick, onRemoveTag }: ArticleRowProps) {
-  const progress = record.read ? 'Read' : record.progress.percent > 0 ? `${Math.round(record.progress.percent)}%` : null;
+  const labels = rowActionLabels(record);
   return (
     <div className={`folio-row${selected ? ' is-selected' : ''}`} data-id={record.id}>
       <input type="checkbox" className="folio-row-check" checked={selected} onChange={(event) => onSelect(event.target.checked)} aria-label={`Select “${record.title}”`} />
       <div className="folio-row-main">
-        <a className="folio-row-title" href={articleHref(record.id, readerUrl)} target="_blank" rel="noopener">
+        <a className="folio-row-title" href={articleHref(record.id, readerUrl)} target="_blank" rel="noopener" {...titleTiming}>
           {record.title}
         </a>
         <div className="folio-row-meta">
-          {[record.siteName, formatSavedDate(record.savedAt), record.archived ? 'archived' : null, formatMinutes(record.readingMinutes), progress, record.contentState === 'pending' ? 'not downloaded' : null, record.contentState === 'failed' ? 'download failed' : null]
-            .filter(Boolean)
-            .join(' · ')}
-          {record.progress.percent > 0 && !record.read && (
+          {rowMetaLine(record)}
+          {showsProgressBar(record) && (
             <span className="folio-row-progress" aria-hidden="true">
               <span style={{ width: `${record.progress.percent}%` }} />
             </span>
@@ -59,13 +60,13 @@ export function ArticleRow({ record, readerUrl, highlightMatches, selected, onSe
       </div>
       <div className="folio-row-actions">
         <button type="button" onClick={onFavourite} aria-pressed={record.favourite === 1} aria-label={record.favourite ? 'Remove from favourites' : 'Add to favourites'} title="Favourite">
-          {record.favourite ? '★' : '☆'}
+          {labels.favourite}
         </button>
         <button type="button" onClick={onArchive} title={record.archived ? 'Move back to the list' : 'Archive'}>
-          {record.archived ? 'Unarchive' : 'Archive'}
+          {labels.archive}
         </button>
         <button type="button" onClick={onDelete} title="Delete (can be undone)">
-          Delete
+          {labels.delete}
         </button>
       </div>
     </div>

@@ -19,6 +19,7 @@ import '@/components/settings/site-rules.css';
 import { browser } from 'wxt/browser';
 import { PendingArticle } from './PendingArticle';
 import { useReadingProgress } from './use-reading-progress';
+import { OfflineImages } from './use-offline-images';
 
 type PageState =
   | { kind: 'loading' }
@@ -97,8 +98,11 @@ export function ArticlePage({ id }: { id: string }) {
       onSave={() => undefined}
       onOpenLibrary={() => void browser.tabs.create({ url: browser.runtime.getURL('/library.html') })}
       renderArticleTools={(context) => (
-        // Read-aloud resumes from the paragraph stored when the article was opened.
-        <ReadingTools {...context} highlights={highlights} listenFrom={resumeFrom?.listenParagraph} onListenPosition={onListenPosition} />
+        <>
+          {/* Read-aloud resumes from the paragraph stored when the article was opened. */}
+          <ReadingTools {...context} highlights={highlights} listenFrom={resumeFrom?.listenParagraph} onListenPosition={onListenPosition} />
+          <OfflineImages body={context.body} articleId={id} />
+        </>
       )}
       toolbarExtras={
         <>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { downloadArticle } from '@/lib/library/download-article';
-import { hasDownloadPermission, requestDownloadPermission, watchDownloadPermission } from '@/lib/library/page-permissions';
+import { hasAllSitesAccess, requestAllSitesAccess, watchAllSitesAccess } from '@/lib/permissions/all-sites-access';
 import { libraryDb } from '@/lib/storage/db';
 import { getArticle, storeDownloadedContent, type SavedArticle } from '@/lib/storage/library-repo';
 
@@ -62,7 +62,7 @@ export function useArticleDownload(saved: SavedArticle, onReady: (saved: SavedAr
   useEffect(() => {
     if (contentState === 'failed') return;
     let active = true;
-    void hasDownloadPermission().then((granted) => {
+    void hasAllSitesAccess().then((granted) => {
       if (!active) return;
       if (granted) void run();
       else setStep({ kind: 'needs-access' });
@@ -77,7 +77,7 @@ export function useArticleDownload(saved: SavedArticle, onReady: (saved: SavedAr
   const waitingForAccess = step.kind === 'needs-access' || step.kind === 'refused';
   useEffect(() => {
     if (!waitingForAccess) return;
-    return watchDownloadPermission((granted) => {
+    return watchAllSitesAccess((granted) => {
       if (granted) void run();
     });
   }, [waitingForAccess, run]);
@@ -85,7 +85,7 @@ export function useArticleDownload(saved: SavedArticle, onReady: (saved: SavedAr
   const start = useCallback(async () => {
     setStep({ kind: 'asking' });
     // First thing in the click: browsers grant only during a user action (resolves at once when granted).
-    if (!(await requestDownloadPermission())) {
+    if (!(await requestAllSitesAccess())) {
       setStep({ kind: 'refused' });
       return;
     }

@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { libraryDb } from '@/lib/storage/db';
 import { purgeTrash } from '@/lib/storage/library-repo-trash';
-import { requestDownloadPermission } from '@/lib/library/page-permissions';
+import { requestAllSitesAccess } from '@/lib/permissions/all-sites-access';
 import { isRestrictedUrl } from '@/lib/reader/restricted-url';
 import { flashBadge } from './flash-badge';
 import { saveLinkFromMenu } from './save-link';
@@ -42,7 +42,7 @@ export function registerLibraryMenus(): void {
     if (info.menuItemId === MENU_SAVE_PAGE) void savePage(tab);
     if (info.menuItemId === MENU_SAVE_LINK && info.linkUrl) {
       // Asked here, synchronously: the click is what lets Folio ask for permission to read the site.
-      const permitted = requestDownloadPermission();
+      const permitted = requestAllSitesAccess();
       void saveLinkFromMenu(info.linkUrl, (info as { linkText?: string }).linkText ?? info.selectionText, tab, permitted);
     }
   });

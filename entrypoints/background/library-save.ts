@@ -6,6 +6,7 @@ import { libraryDb } from '@/lib/storage/db';
 import { findSaved } from '@/lib/storage/library-repo';
 import { resumePendingSaves, saveArticleJournaled } from '@/lib/storage/save-journal';
 import type { Article } from '@/lib/extract/types';
+import { cacheImagesAfterSave } from './offline-images';
 
 /** The library's background side: saving for content scripts, which cannot reach the extension's IndexedDB. */
 
@@ -16,6 +17,8 @@ export async function saveToLibrary(article: Article, pageUrl: string): Promise<
     console.warn('Folio: save failed', result.error.detail);
     return result;
   }
+  // The save is answered first; images follow in the background and never hold it up.
+  cacheImagesAfterSave(result.value.record.id);
   return { ok: true, id: result.value.record.id, created: result.value.created };
 }
 

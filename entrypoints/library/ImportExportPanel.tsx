@@ -7,10 +7,11 @@ import { exportSingleHtml } from '@/lib/library/export/single-html';
 import { downloadArticle } from '@/lib/library/download-article';
 import { parseImportFile, SOURCE_OF_FORMAT } from '@/lib/library/import/parse-import-file';
 import type { SkippedEntry } from '@/lib/library/import/import-types';
-import { requestDownloadPermission } from '@/lib/library/page-permissions';
+import { requestAllSitesAccess } from '@/lib/permissions/all-sites-access';
 import { sanitizeArticleHtml } from '@/lib/sanitize';
 import { libraryDb } from '@/lib/storage/db';
 import { storeDownloadedContent } from '@/lib/storage/library-repo';
+import { cacheImagesIfWanted } from '@/lib/library/offline-images/cache-when-wanted';
 import { readArticlesForExport } from '@/lib/storage/library-repo-export';
 import type { UnreadableRecord } from '@/lib/storage/record-check';
 import { importItems, listPendingContent } from '@/lib/storage/library-repo-import';
@@ -98,7 +99,7 @@ export function ImportExportPanel({ onChanged }: { onChanged: () => void }) {
   };
 
   const downloadAll = async () => {
-    if (!(await requestDownloadPermission())) {
+    if (!(await requestAllSitesAccess())) {
       setReport({ kind: 'error', message: 'Folio needs permission to read web pages to download articles.' });
       return;
     }
@@ -117,6 +118,8 @@ export function ImportExportPanel({ onChanged }: { onChanged: () => void }) {
         if (!outcome.ok) failed += 1;
         done += 1;
         setTask((t) => t && { ...t, done });
+        // Counted as downloaded already; its images (when kept for offline reading) before the next article.
+        if (outcome.ok) await cacheImagesIfWanted(libraryDb(), id).catch(() => null);
       }
     };
     await Promise.all(Array.from({ length: DOWNLOAD_CONCURRENCY }, worker));

@@ -10,6 +10,7 @@ import { listTags, type LibraryQuery, type LibrarySort, type LibraryStatus } fro
 import { deleteArticles, purgeTrash, restoreArticles } from '@/lib/storage/library-repo-trash';
 import type { StorageResult } from '@/lib/storage/storage-errors';
 import { LibrarySyncStatus } from './LibrarySyncStatus';
+import { OPENING_VIEW } from './opening-view';
 import { useLibraryClosed } from './use-library-closed';
 import { useLibraryView } from './use-library-view';
 import { useUndoNotice } from './use-undo';
@@ -39,7 +40,7 @@ const plural = (n: number) => `${n} article${n === 1 ? '' : 's'}`;
 
 /** The library page: views and tags, instant search, a virtualised list, bulk actions with undo. */
 export function LibraryApp() {
-  const [query, setQuery] = useState<LibraryQuery>({ status: 'inbox', sort: 'newest' });
+  const [query, setQuery] = useState<LibraryQuery>(OPENING_VIEW);
   const [searchText, setSearchText] = useState('');
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [tags, setTags] = useState<{ tag: string; count: number }[]>([]);

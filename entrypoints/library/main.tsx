@@ -1,8 +1,8 @@
 import { createRoot } from 'react-dom/client';
 import { libraryDb } from '@/lib/storage/db';
-import './library.css';
 import { LibraryApp } from './LibraryApp';
 
+// Loaded by first-screen.ts (the page's first script), once the remembered rows are drawn.
 // Phase marks for the benchmark (scripts/bench-library.ts), counted from navigation.
 performance.mark('folio:library-script');
 // Open the database while React mounts: the first list query then finds it ready.

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { readFirstScreen, writeFirstScreen } from '@/lib/library/first-screen';
+import { readFirstScreen, writeFirstScreen } from '@/lib/storage/first-screen';
 import type { HighlightMatch } from '@/lib/library/search/highlight-search';
 import type { LibrarySearcher } from '@/lib/library/search/search-client';
 import { searchResultIds } from '@/lib/library/search/search-results';
 import { libraryDb } from '@/lib/storage/db';
-import { findUnreadableArticles } from '@/lib/storage/library-repo-check';
+import { checkChangedArticles, findUnreadableArticles, type ChangedArticlesCheck } from '@/lib/storage/library-repo-check';
 import { getArticleRecords, listArticleIds, listArticles, type LibraryQuery } from '@/lib/storage/library-repo-query';
 import type { ArticleRecord } from '@/lib/storage/schema';
 import { createLibrarySearcher } from './library-searcher';
@@ -33,6 +33,15 @@ export interface LibraryView {
   indexing: { indexed: number; total: number } | null;
 }
 
+/** The unreadable set after a check of changed rows: each checked row is out, unless it is unreadable. */
+function withCheckedRows(unreadable: ReadonlySet<string>, { checked, unreadable: found }: ChangedArticlesCheck): ReadonlySet<string> {
+  if (checked.length === 0) return unreadable;
+  const next = new Set(unreadable);
+  for (const id of checked) next.delete(id);
+  for (const item of found) next.add(item.id);
+  return next;
+}
+
 /**
  * The list behind the library page. Without a search: the first page straight from its index (fast at
  * 10,000 articles), then every id of the view (keys only) for the virtual list, rows loaded as they
@@ -41,7 +50,7 @@ export interface LibraryView {
 export function useLibraryView(query: LibraryQuery, searchText: string): LibraryView {
   const search = useMemo(() => createLibrarySearcher(), []);
   const queryKey = JSON.stringify(query);
-  // The page opens on the rows it showed last time (lib/library/first-screen.ts), before IndexedDB answers.
+  // The page opens on the rows it showed last time (lib/storage/first-screen.ts), before IndexedDB answers.
   const [openingView] = useState(queryKey);
   const [remembered] = useState(() => (searchText.trim() ? null : readFirstScreen(queryKey)));
   const [ids, setIds] = useState<string[] | null>(() => remembered?.map((record) => record.id) ?? null);
@@ -139,16 +148,27 @@ export function useLibraryView(query: LibraryQuery, searchText: string): Library
     [shownIds, records],
   );
 
-  // Once the first rows show, look for corrupted records (keys and rows, never bodies) to leave out.
+  // Corrupted records (keys and rows, never bodies) are left out of the list: every row is checked once
+  // the first rows show, then on each reload (an action, an import, a sync or a save elsewhere) only the
+  // rows changed since the last check (lib/storage/library-repo-check.ts says why that is enough).
+  // Checks run one after another, so a full scan and a later partial one never cross.
+  const unreadableCheck = useRef<{ queue: Promise<void>; checkedAt: number | null }>({ queue: Promise.resolve(), checkedAt: null });
   useEffect(() => {
     if (!firstPageShown) return;
-    let current = true;
-    void findUnreadableArticles(libraryDb()).then((found) => {
-      if (current && found.ok) setUnreadable(new Set(found.value.map((item) => item.id)));
+    const check = unreadableCheck.current;
+    check.queue = check.queue.then(async () => {
+      const startedAt = Date.now();
+      if (check.checkedAt === null) {
+        const found = await findUnreadableArticles(libraryDb());
+        if (!found.ok) return;
+        setUnreadable(new Set(found.value.map((item) => item.id)));
+      } else {
+        const changed = await checkChangedArticles(libraryDb(), check.checkedAt);
+        if (!changed.ok) return;
+        setUnreadable((old) => withCheckedRows(old, changed.value));
+      }
+      check.checkedAt = startedAt;
     });
-    return () => {
-      current = false;
-    };
   }, [firstPageShown, version]);
 
   const reload = useCallback(() => setVersion((v) => v + 1), []);

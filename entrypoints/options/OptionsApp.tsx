@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import { CustomCssEditor } from '@/components/settings/CustomCssEditor';
 import { DetectionModeSection } from './DetectionModeSection';
+import { OfflineImagesSection } from '@/components/settings/OfflineImagesSection';
+import { OFFLINE_IMAGE_LIMITS } from '@/lib/library/offline-images/limits';
+import { useImageStorageUse } from './use-image-storage-use';
 import { SettingsTransfer } from '@/components/settings/SettingsTransfer';
 import { ShadowPreview } from '@/components/settings/ShadowPreview';
 import { SiteRulesTable } from '@/components/settings/SiteRulesTable';
@@ -48,6 +51,7 @@ export function OptionsApp() {
   const [cssDraft, setCssDraft] = useState<string | null>(null);
   const css = cssDraft ?? savedCss;
   const paint = useResolvedTheme(reader.theme);
+  const imageUse = useImageStorageUse();
 
   const changeReader = (change: Partial<ReaderPrefs>) => void saveReaderPrefs(change).then(setReader);
   const changeBehaviour = (change: Partial<BehaviourPrefs>) => void saveBehaviourPrefs(change).then(setBehaviour);
@@ -75,6 +79,13 @@ export function OptionsApp() {
         </label>
       </section>
       <DetectionModeSection />
+      <OfflineImagesSection
+        keep={behaviour.offlineImages}
+        onKeepChange={(keep) => changeBehaviour({ offlineImages: keep })}
+        use={imageUse}
+        totalLimitBytes={OFFLINE_IMAGE_LIMITS.maxTotalBytes}
+        articleLimitBytes={OFFLINE_IMAGE_LIMITS.maxArticleBytes}
+      />
       <section aria-labelledby="text-heading" className="folio-options-text">
         <h2 id="text-heading">Text</h2>
         <div className="folio-options-panel">

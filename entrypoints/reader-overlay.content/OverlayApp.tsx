@@ -1,3 +1,4 @@
+import { ContinueReading } from '@/components/ContinueReading';
 import { ExtractionDebugControl } from '@/components/ExtractionDebugControl';
 import { ReaderView } from '@/components/ReaderView';
 import { SiteRulesControl } from '@/components/settings/SiteRulesControl';
@@ -11,6 +12,7 @@ import * as prefsStorage from '@/lib/storage/prefs';
 import { DEFAULT_BEHAVIOUR_PREFS, loadBehaviourPrefs, loadCustomCss, watchBehaviourPrefs, watchCustomCss } from '@/lib/storage/prefs';
 import { ReadingTools } from '@/components/reading/ReadingTools';
 import { loadReaderPart } from '@/lib/content/reader-parts';
+import { useMultiPage } from './use-multi-page';
 import { useOverlayHighlights } from './use-overlay-highlights';
 import { useSaveArticle } from './use-save-article';
 
@@ -25,11 +27,13 @@ export function OverlayApp({ result, onClose }: OverlayAppProps) {
   const site = useSiteReaderPrefs(host, prefsStorage);
   const [behaviour] = useLiveValue(DEFAULT_BEHAVIOUR_PREFS, loadBehaviourPrefs, watchBehaviourPrefs);
   const [customCss] = useLiveValue('', loadCustomCss, watchCustomCss);
-  const { saveState, saveError, save } = useSaveArticle(result);
+  // A multi-page story with the pages loaded so far: what is shown is what Save keeps.
+  const multiPage = useMultiPage(result);
+  const { saveState, saveError, save } = useSaveArticle(result, multiPage.pages);
   const highlights = useOverlayHighlights(result, saveState);
   return (
     <ReaderView
-      result={result}
+      result={multiPage.result}
       prefs={site.prefs}
       customCss={customCss}
       onPrefsChange={site.changePrefs}
@@ -45,6 +49,7 @@ export function OverlayApp({ result, onClose }: OverlayAppProps) {
           <ExtractionDebugControl explain={async () => (await loadReaderPart('extract')).explain(document, location.href)} />
         </>
       }
+      articleEnd={multiPage.status && <ContinueReading status={multiPage.status} onContinue={multiPage.loadNext} />}
       renderArticleTools={(context) => <ReadingTools {...context} highlights={highlights} onRequestSave={() => void save(context.article)} />}
     />
   );

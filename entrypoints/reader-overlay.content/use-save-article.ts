@@ -6,9 +6,12 @@ import { sendMessage } from '@/lib/messaging';
 /**
  * The overlay's Save button: asks the background whether the page is saved ("Saved ✓" at once when it
  * is), saves through it, and keeps the failure message to show instead of losing the save silently.
+ * `pages`: how many pages of a multi-page story are shown; once more are shown than were saved, Save
+ * is offered again (saving again replaces the saved copy with the longer one).
  */
-export function useSaveArticle(result: ExtractResult) {
+export function useSaveArticle(result: ExtractResult, pages = 1) {
   const [state, setState] = useState<SaveState>('idle');
+  const [savedPages, setSavedPages] = useState(1);
   const [error, setError] = useState<string | null>(null);
   const canonicalUrl = result.ok ? result.article.url : (result.bestEffort?.url ?? null);
 
@@ -25,6 +28,7 @@ export function useSaveArticle(result: ExtractResult) {
   const save = useCallback(async (article: Article) => {
     setState('saving');
     setError(null);
+    setSavedPages(pages);
     try {
       const saved = await sendMessage('saveArticle', { article, pageUrl: location.href });
       setState(saved.ok ? 'saved' : 'error');
@@ -37,7 +41,7 @@ export function useSaveArticle(result: ExtractResult) {
       setState('error');
       setError(`Folio could not save: ${String(caught)}`);
     }
-  }, []);
+  }, [pages]);
 
-  return { saveState: state, saveError: error, save };
+  return { saveState: state === 'saved' && pages > savedPages ? 'idle' : state, saveError: error, save };
 }

@@ -1,5 +1,6 @@
 import type { DetectionSignals } from '../extract/detect';
-import type { ExtractDebug, ExtractResult } from '../extract/types';
+import type { Article, ExtractDebug, ExtractResult } from '../extract/types';
+import type { LoadedPage, LoadNextPageOptions } from '../multipage/load-next-page';
 import { sendMessage } from '../messaging';
 
 /**
@@ -22,11 +23,18 @@ export interface Explanation {
   signals: DetectionSignals;
 }
 
-/** reader-extract.js: the pipeline, run on the live page. */
+/**
+ * reader-extract.js: the pipeline (Readability, DOMPurify, Folio's rules), run on the live page, and
+ * what else needs it in the page: a multi-page story's next pages. The overlay asks for it only then.
+ */
 export interface ExtractPart {
   extract(doc: Document, url: string): ExtractResult;
   /** "Why does it look like this?": a fresh run with debug output; null when there is none. */
   explain(doc: Document, url: string): Explanation | null;
+  /** A multi-page story's next page, fetched and extracted (lib/multipage/load-next-page.ts). */
+  loadNextPage(url: string, options: LoadNextPageOptions): Promise<LoadedPage>;
+  /** The story so far with that page added, its part sanitized (lib/multipage/append-page.ts). */
+  appendPage(shown: Article, page: Article, pageNumber: number, win: Window): Article;
 }
 
 /** What the overlay opens on: an extraction already done, or one under way elsewhere. */

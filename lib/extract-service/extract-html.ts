@@ -14,6 +14,29 @@ export interface ExtractHtmlOptions {
 const parseWithDomParser: ParseHtml = (html) => new DOMParser().parseFromString(html, 'text/html');
 
 /**
+ * A parsed document has the address of the document that parsed it (the offscreen document, the library
+ * page: chrome-extension://…), and Readability resolves relative links and images against that, before
+ * Folio's own absolutize rule sees them: a saved link's images became extension addresses, which the
+ * sanitizer then dropped. A <base> with the page's address (or the page's own <base>, resolved against
+ * it) makes the document resolve as the page did.
+ */
+function resolveAgainstPage(document: Document, url: string): void {
+  try {
+    const own = document.querySelector('base[href]');
+    const href = new URL(own?.getAttribute('href') ?? '', url).href;
+    if (own) {
+      own.setAttribute('href', href);
+      return;
+    }
+    const base = document.createElement('base');
+    base.setAttribute('href', href);
+    (document.head ?? document.documentElement)?.prepend(base);
+  } catch {
+    // No usable address: links stay as the page wrote them, and the absolutize rule does what it can.
+  }
+}
+
+/**
  * Extracts the article from a page's markup as the reader does from the live page. The parsed
  * document runs no scripts and loads nothing (DOMParser), and `url` stands in for its address, so
  * links and images resolve against the page, not against Folio's own.
@@ -22,6 +45,7 @@ export function extractHtml(html: string, url: string, { parse = parseWithDomPar
   let document: Document;
   try {
     document = parse(html);
+    resolveAgainstPage(document, url);
   } catch (error) {
     return { ok: false, reason: 'error', detail: `The page's markup could not be read (${error instanceof Error ? error.message : String(error)}).` };
   }

@@ -79,7 +79,7 @@ interface PageElements {
   divs: HTMLElement[];
   articles: number;
   /** Headline links: `h2 > a, h3 > a, h4 > a, a > h2, a > h3, a > h4`. */
-  headlineLinks: number;
+  headlineLinks: Element[];
   /** The text of every `<script type="application/ld+json">`. */
   jsonLd: string[];
   /** The first `<meta property="og:type">`. */
@@ -89,6 +89,21 @@ interface PageElements {
 const HEADLINES = new Set(['h2', 'h3', 'h4']);
 
 /**
+ * The site's menu: `<nav>`, a navigation landmark, or a block whose class names it a nav or menu
+ * ("nav-hcat", "site-nav", "main-menu"; not "canvas"). Matched by the browser's own `closest()`: a walk
+ * up by parent links could be sent in circles by a hostile form's named controls (see below).
+ */
+const NAVIGATION = 'nav, [role="navigation"], [class^="nav"], [class*=" nav"], [class*="-nav"], [class*="_nav"], [class*="menu" i]';
+
+/**
+ * True for a headline link in the site's menu: every page of a news site carries the same menu of
+ * section headlines, story or not, so those links say nothing about this page being a listing.
+ */
+function inNavigation(element: Element): boolean {
+  return element.closest(NAVIGATION) !== null;
+}
+
+/**
  * One pass over the page's elements instead of a selector query per signal (seven document-wide
  * queries, each matching every element against its selector list). The pass is the browser's own
  * `querySelectorAll('*')`, read by index: this runs on live pages, where a hostile
@@ -96,7 +111,7 @@ const HEADLINES = new Set(['h2', 'h3', 'h4']);
  * (a form's named controls shadow its properties); a shadowed `localName` only makes a form match nothing.
  */
 function collectElements(doc: Document): PageElements {
-  const found: PageElements = { paragraphs: [], breaks: [], divs: [], articles: 0, headlineLinks: 0, jsonLd: [], ogType: null };
+  const found: PageElements = { paragraphs: [], breaks: [], divs: [], articles: 0, headlineLinks: [], jsonLd: [], ogType: null };
   const elements = doc.querySelectorAll('*');
   for (let i = 0; i < elements.length; i++) {
     const node = elements[i] as Element;
@@ -116,7 +131,8 @@ function collectElements(doc: Document): PageElements {
     }
     if (name === 'a' || HEADLINES.has(name)) {
       const parentName = node.parentElement?.localName;
-      if ((name === 'a' && parentName !== undefined && HEADLINES.has(parentName)) || (name !== 'a' && parentName === 'a')) found.headlineLinks++;
+      const isHeadlineLink = (name === 'a' && parentName !== undefined && HEADLINES.has(parentName)) || (name !== 'a' && parentName === 'a');
+      if (isHeadlineLink) found.headlineLinks.push(node);
     }
   }
   return found;
@@ -138,10 +154,21 @@ function addBrokenLines(groups: Map<Element, number>, breaks: readonly HTMLEleme
   }
 }
 
-/** Story paragraphs set as text-only <div>s (the costliest walk: a page has many more divs than paragraphs). */
+/** Elements that sit inside a line of text: a <div> holding only these (and text) is a paragraph. */
+const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'br', 'cite', 'code', 'data', 'dfn', 'em', 'i', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr']);
+
+/** A <div> used as a paragraph: text with at most inline elements in it (links, emphasis), as Readability reads it. */
+function isTextDiv(div: Element): boolean {
+  for (let child = div.firstElementChild; child; child = child.nextElementSibling) {
+    if (!INLINE.has(child.localName)) return false;
+  }
+  return true;
+}
+
+/** Story paragraphs set as <div>s of text (the costliest walk: a page has many more divs than paragraphs). */
 function addTextDivs(groups: Map<Element, number>, divs: readonly HTMLElement[]): void {
   for (const div of divs) {
-    if (div.firstElementChild === null) addProse(groups, div, proseLength((div.textContent ?? '').trim()));
+    if (isTextDiv(div)) addProse(groups, div, proseLength((div.textContent ?? '').trim()));
   }
 }
 
@@ -176,7 +203,7 @@ export function readSignals(doc: Document, url: string): DetectionSignals {
     prose: bestGroup(groups),
     articleJsonLd: jsonLdMatches(page.jsonLd, ARTICLE_TYPE_IN_JSON),
     ogArticle: ogType === 'article' || ogType.startsWith('article'),
-    teasers: page.headlineLinks + articleElements,
+    teasers: page.headlineLinks.length + articleElements,
     articleElements,
     siteRoot: isSiteRoot(url),
     nonArticleMarkup: ogType === 'product' || ogType.startsWith('product.') || jsonLdMatches(page.jsonLd, NON_ARTICLE_TYPE_IN_JSON),
@@ -185,6 +212,10 @@ export function readSignals(doc: Document, url: string): DetectionSignals {
   if (scoreSignals(signals) < ARTICLE_THRESHOLD) {
     addTextDivs(groups, page.divs);
     signals.prose = bestGroup(groups);
+  }
+  // Likewise, menu links only lower the teaser count: looked for only when the teasers keep the page below the line.
+  if (signals.teasers > 6 && scoreSignals(signals) < ARTICLE_THRESHOLD) {
+    signals.teasers = page.headlineLinks.filter((link) => !inNavigation(link)).length + articleElements;
   }
   return signals;
 }

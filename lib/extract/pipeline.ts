@@ -5,11 +5,13 @@ import { readabilityCandidates, describeElement, textSample } from './debug-desc
 import { detectArticle } from './detect';
 import { readMetadata, type PageMetadata } from './metadata';
 import { articleBodyText, buildStructuredBody, isTruncated, structuredParagraphs } from './paywall/structured-body';
+import { leadingMedia } from './paywall/leading-media';
 import { RULES } from './rules/registry';
 import type { ExtractRule, RuleContext } from './rules/types';
 import { blockText, measureText, readingMinutes, wordCount } from './text';
 import type { Article, ExtractDebug, ExtractFailureReason, ExtractOptions, ExtractResult } from './types';
 import { documentUrl } from './url';
+import { findNextPageUrl } from './next-page';
 import { privateCopy } from './private-copy';
 import { narrowToStoryRegion, removeNeverStory } from './prune-for-scoring';
 import { DEFAULT_MAX_ELEMENTS } from './limits';
@@ -31,6 +33,8 @@ import { DEFAULT_MAX_ELEMENTS } from './limits';
  *   9. sanitize   the one DOMPurify configuration (lib/sanitize)
  *  10. decide     article, or not-article/empty with a best-effort result for "show it anyway" (decide.ts:
  *                 the in-page detector's verdict, else article JSON-LD, else og:type article with a prose body)
+ *  11. next page  for an article, its own next page on the same origin (next-page.ts: multi-page stories),
+ *                 read from the untouched document
  * A rule that throws is skipped and noted in the debug output; extraction never throws to its caller.
  */
 
@@ -90,13 +94,6 @@ function serialize(element: Element): string {
   // Reading markup out of the private copy, to hand it to the sanitizer.
   // eslint-disable-next-line no-restricted-properties
   return element.innerHTML;
-}
-
-function leadingMedia(body: Element): Element[] {
-  const firstParagraph = body.querySelector('p');
-  return Array.from(body.querySelectorAll('figure, picture, img')).filter(
-    (media) => !media.parentElement?.closest('figure, picture') && (!firstParagraph || firstParagraph.compareDocumentPosition(media) & 2),
-  );
 }
 
 /** Replaces a cut-short body with the page's own structured articleBody (step 6). */
@@ -204,7 +201,9 @@ export function runPipeline(doc: Document, options: ExtractOptions): ExtractResu
     if (!decision.isArticle) {
       return fail('not-article', `This page looks like a list or an app, not a story (score ${detection.score.toFixed(1)}).`, trace, article);
     }
-    return { ok: true, article, ...(trace.debug ? { debug: trace.debug } : {}) };
+    // Read from the untouched document: the private copy has no <link rel="next">.
+    const nextPageUrl = findNextPageUrl(doc, baseUrl, options.pageNumber);
+    return { ok: true, article, ...(nextPageUrl ? { nextPageUrl } : {}), ...(trace.debug ? { debug: trace.debug } : {}) };
   } catch (error) {
     return fail('error', error instanceof Error ? error.message : String(error), trace);
   }

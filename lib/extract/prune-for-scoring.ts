@@ -1,3 +1,5 @@
+import { descendantsByTag } from './rules/dom-helpers';
+
 /**
  * Pipeline step 5: the copy Readability scores, cut down to what can be story (after the prepare rules
  * and the detector, before Readability). Readability walks and scores every element it is given; every
@@ -9,7 +11,12 @@
  * asides and page footers (Readability drops `aside` and `footer` from the body it returns anyway, but
  * their paragraphs first add to their container's score) and form controls.
  */
-const NEVER_STORY = 'script:not([type="application/ld+json"]), style, template, nav, aside, footer, input, select, textarea, button';
+const NEVER_STORY = new Set(['script', 'style', 'template', 'nav', 'aside', 'footer', 'input', 'select', 'textarea', 'button']);
+
+/** The page's JSON-LD is the one script that stays. */
+function isNotJsonLd(element: Element): boolean {
+  return element.localName !== 'script' || element.getAttribute('type') !== 'application/ld+json';
+}
 
 /**
  * The page's own mark of its story: one `<article>` or `itemprop="articleBody"` element that is not inside
@@ -25,9 +32,15 @@ function paragraphChars(root: Element): number {
   return total;
 }
 
-/** Removes what is never story from the copy; returns how many elements went. */
+/**
+ * Removes what is never story from the copy; returns how many elements went (nested ones included).
+ * Found by tag name in one walk (descendantsByTag: the copy's forms are plain blocks by now), which cost
+ * a fraction of matching every element against the selector list.
+ */
 export function removeNeverStory(copy: Document): number {
-  const noise = Array.from(copy.querySelectorAll(NEVER_STORY));
+  const root = copy.documentElement;
+  if (!root) return 0;
+  const noise = descendantsByTag(root, NEVER_STORY).filter(isNotJsonLd);
   for (const element of noise) element.remove();
   return noise.length;
 }

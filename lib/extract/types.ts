@@ -38,6 +38,8 @@ export interface ExtractFailure {
 export interface ExtractSuccess {
   ok: true;
   article: Article;
+  /** The story's next page on the same origin (a multi-page article), found by next-page.ts. */
+  nextPageUrl?: string;
   debug?: ExtractDebug;
 }
 
@@ -52,6 +54,8 @@ export interface ExtractOptions {
   debug?: boolean;
   /** Refuse documents with more elements than this (`too-large`). */
   maxElements?: number;
+  /** This document is page N of a story Folio reached by following its next-page links. */
+  pageNumber?: number;
 }
 
 /** One line of the pipeline's explanation. */

@@ -8,7 +8,8 @@ import { storedSiteRulesSchema } from './site-rules';
  * (lib/storage/prefs.ts defines the versioned WXT items from it, so an item without a schema, or a
  * schema without an item, does not type-check).
  * - readerPrefs: typography and theme (theme, font, fontSize, lineWidth, lineHeight)
- * - behaviourPrefs: toolbar-button behaviour (toolbarOpens), detection on/off, shortcuts shown
+ * - behaviourPrefs: toolbar-button behaviour (toolbarOpens), detection on/off, shortcuts shown,
+ *   offline images kept
  * - siteRules: per-site rules (always open the reader, never show detection, own text size)
  * - customCss: the reader's custom CSS (checked further by checkCustomCss)
  */

@@ -39,9 +39,14 @@ export const behaviourPrefsSchema = z.strictObject({
   detection: z.boolean(),
   /** Show the keyboard shortcuts (Esc, Alt+Shift+R) in the reader's toolbar. Added in version 2. */
   showShortcuts: z.boolean(),
+  /**
+   * Keep the images of saved articles for offline reading (fetched once, after the save, from the
+   * article's own image URLs; lib/library/offline-images/). Added in version 3.
+   */
+  offlineImages: z.boolean(),
 });
 export type BehaviourPrefs = z.infer<typeof behaviourPrefsSchema>;
-export const DEFAULT_BEHAVIOUR_PREFS: BehaviourPrefs = { toolbarOpens: 'reader', detection: true, showShortcuts: true };
+export const DEFAULT_BEHAVIOUR_PREFS: BehaviourPrefs = { toolbarOpens: 'reader', detection: true, showShortcuts: true, offlineImages: true };
 
 const RANGES: Partial<Record<string, { min: number; max: number }>> = { fontSize: FONT_SIZE, lineWidth: LINE_WIDTH, lineHeight: LINE_HEIGHT };
 

@@ -20,7 +20,9 @@ const settingsFileSchema = z.strictObject({
   version: z.literal(SETTINGS_FILE_VERSION),
   exportedAt: z.string().optional(),
   reader: readerPrefsSchema,
-  behaviour: behaviourPrefsSchema,
+  // A file written before offlineImages existed is still a valid file: the preference's default applies.
+  // (behaviourPrefsSchema is a zod/mini schema, which has no .extend method: its shape is spread.)
+  behaviour: z.strictObject({ ...behaviourPrefsSchema.shape, offlineImages: z.boolean().default(true) }),
   siteRules: storedSiteRulesSchema,
   customCss: z.string(),
 });

@@ -6,6 +6,7 @@ import {
   type ArticleRecord,
   type ContentRecord,
   type HighlightRecord,
+  type ImageRecord,
   type MetaRecord,
   type TombstoneRecord,
   type TrashRecord,
@@ -24,6 +25,7 @@ export class LibraryDb extends Dexie {
   tombstones!: Table<TombstoneRecord, string>;
   highlights!: Table<HighlightRecord, string>;
   meta!: Table<MetaRecord, string>;
+  images!: Table<ImageRecord, [string, string]>;
 
   constructor(name: string = LIBRARY_DB_NAME, { upToVersion, ...options }: LibraryDbOptions = {}) {
     super(name, options);

@@ -138,7 +138,7 @@ export function applyRemoteEntries(
   now = Date.now(),
 ): Promise<StorageResult<ApplyOutcome>> {
   return attempt(() =>
-    db.transaction('rw', [db.articles, db.contents, db.highlights, db.tombstones, db.trash], async () => {
+    db.transaction('rw', [db.articles, db.contents, db.highlights, db.tombstones, db.trash, db.images], async () => {
       const outcome: ApplyOutcome = { created: 0, updated: 0, deleted: 0 };
       for (const entry of entries) {
         const [local, tombstone] = await Promise.all([db.articles.get(entry.url), db.tombstones.get(entry.url)]);
@@ -170,6 +170,7 @@ export function applyRemoteEntries(
           await db.articles.delete(url);
           await db.contents.delete(url);
           await db.highlights.where('articleId').equals(url).delete();
+          await db.images.where('articleId').equals(url).delete();
           outcome.deleted += 1;
         }
         const existing = await db.tombstones.get(url);

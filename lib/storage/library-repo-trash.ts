@@ -49,13 +49,18 @@ export function restoreArticles(db: LibraryDb, ids: readonly string[], now = Dat
   );
 }
 
-/** Permanently removes trash older than the undo window, leaving tombstones; returns how many. */
+/**
+ * Permanently removes trash older than the undo window, with the articles' cached images, leaving
+ * tombstones; returns how many.
+ */
 export function purgeTrash(db: LibraryDb, now = Date.now(), undoWindowMs = UNDO_WINDOW_MS): Promise<StorageResult<number>> {
   return attempt(() =>
-    db.transaction('rw', [db.trash, db.tombstones], async () => {
+    db.transaction('rw', [db.trash, db.tombstones, db.images], async () => {
       const expired = await db.trash.where('deletedAt').belowOrEqual(now - undoWindowMs).toArray();
+      const ids = expired.map((item) => item.id);
       await db.tombstones.bulkPut(expired.map((item) => ({ schemaVersion: SCHEMA_VERSION, url: item.id, deletedAt: item.deletedAt })));
-      await db.trash.bulkDelete(expired.map((item) => item.id));
+      await db.trash.bulkDelete(ids);
+      await db.images.where('articleId').anyOf(ids).delete();
       return expired.length;
     }),
   );

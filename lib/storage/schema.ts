@@ -12,13 +12,20 @@ import type { SafeHtml } from '../sanitize';
  * - storage.local / storage.sync (lib/storage/prefs*.ts, sync-area.ts, written elsewhere): preferences
  *   and the sync engine's own state. Nothing article-sized goes there.
  *
- * Images are stored as their URLs inside the sanitized body; their bytes are not cached, so an article
- * read offline shows its text and whatever images the browser's own cache still has.
+ * Images are stored as their URLs inside the sanitized body; since database version 3 the `images`
+ * store also keeps the bytes of those images (and of the lead image) for offline reading, within the
+ * limits of lib/library/offline-images/limits.ts, one record per (article, image URL).
  */
 
 export const LIBRARY_DB_NAME = 'folio-library';
-/** The newest schema version; every stored record carries the version of the shape it was written in. */
+/**
+ * The version of the record shapes below (articles, contents, trash, tombstones, highlights, meta); every
+ * such record carries it. Adding a store does not change these shapes, so it does not move this number
+ * (moving it means rewriting every record, which took 33–45 s at 10,000 articles in Chromium).
+ */
 export const SCHEMA_VERSION = 2;
+/** The newest IndexedDB version: the last of `SCHEMA_STEPS`. */
+export const LIBRARY_DB_VERSION = 3;
 
 /** IndexedDB cannot index booleans, so flags are stored as 0/1. */
 export type Flag = 0 | 1;
@@ -136,6 +143,27 @@ export interface MetaRecord {
   value: unknown;
 }
 
+/** Why an image of a saved article has no bytes stored (lib/library/offline-images/); an image that could not be reached is not recorded, so it is tried again. */
+export type ImageSkipReason = 'too-large' | 'not-an-image' | 'over-budget';
+
+/**
+ * One image of a saved article, cached for offline reading: the bytes (possibly downscaled) keyed by the
+ * article and the URL the article's body (or lead image) names, or why there are none. Written from
+ * database version 3 on, in this shape; deleted with the article when its trash is purged.
+ */
+export interface ImageRecord {
+  schemaVersion: 3;
+  articleId: string;
+  /** The URL exactly as the sanitized body (or the record's leadImage) has it. */
+  url: string;
+  /** The image to show in place of `url`; null when skipped. */
+  blob: Blob | null;
+  /** `blob.size`, kept apart so totals never read the blobs. */
+  bytes: number;
+  skipped: ImageSkipReason | null;
+  cachedAt: number;
+}
+
 /** Dexie store declarations: primary key first, then indexes (`*` multi-entry, `[a+b]` compound). */
 export type StoreDeclarations = Record<string, string | null>;
 
@@ -144,6 +172,8 @@ export interface SchemaStep {
   stores: StoreDeclarations;
   /** Why this version exists. */
   reason: string;
+  /** Only adds stores or indexes: existing records keep their shape, so the step has no migration. */
+  dataUnchanged?: true;
 }
 
 export const SCHEMA_STEPS: readonly SchemaStep[] = [
@@ -166,5 +196,14 @@ export const SCHEMA_STEPS: readonly SchemaStep[] = [
       tombstones: 'url, deletedAt',
       highlights: 'id, articleId, createdAt',
     },
+  },
+  {
+    version: 3,
+    reason: 'Offline images: the images store, keyed by article and image URL, indexed by article (for the delete cascade).',
+    stores: {
+      images: '[articleId+url], articleId',
+    },
+    // A new, empty store: no stored record changes shape, so none is rewritten.
+    dataUnchanged: true,
   },
 ];

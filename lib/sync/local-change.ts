@@ -27,17 +27,7 @@ export function applyLocalChange(state: SyncState, change: LibraryIndexEntry, cl
     const tags: Record<string, Register<boolean>> = { ...base.tags };
     for (const tag of want.tags) tags[tag] = { v: true, t };
     for (const [tag, r] of Object.entries(tags)) if (r.v && !want.tags.includes(tag)) tags[tag] = { v: false, t };
-    state.set(change.url, {
-      url: change.url,
-      saved: { v: want.savedSec, t },
-      title: { v: want.title, t },
-      site: { v: change.site, t },
-      archived: { v: change.archived, t },
-      favourite: { v: change.favourite, t },
-      progress: { v: want.progress, t },
-      tags,
-      deletedAt: base.deletedAt,
-    });
+    state.set(change.url, { ...entryStampedAt(change, want, t, tags), deletedAt: base.deletedAt });
     return true;
   }
   let t = 0;
@@ -71,18 +61,27 @@ export function seedLocalEntries(state: SyncState, entries: LibraryIndexEntry[],
     const t = stampForWallTime(entry.savedAt, nowMs);
     const tags: Record<string, Register<boolean>> = {};
     for (const tag of want.tags) tags[tag] = { v: true, t };
-    state.set(entry.url, {
-      url: entry.url,
-      saved: { v: want.savedSec, t },
-      title: { v: want.title, t },
-      site: { v: entry.site, t },
-      archived: { v: entry.archived, t },
-      favourite: { v: entry.favourite, t },
-      progress: { v: want.progress, t },
-      tags,
-      deletedAt: 0,
-    });
+    state.set(entry.url, { ...entryStampedAt(entry, want, t, tags), deletedAt: 0 });
     added.push(entry.url);
   }
   return added;
+}
+
+/** Every field of `entry` stamped at `t` (a whole new save); the caller decides `deletedAt`. */
+function entryStampedAt(
+  entry: LibraryIndexEntry,
+  want: ReturnType<typeof representable>,
+  t: number,
+  tags: Record<string, Register<boolean>>,
+): Omit<SyncEntry, 'deletedAt'> {
+  return {
+    url: entry.url,
+    saved: { v: want.savedSec, t },
+    title: { v: want.title, t },
+    site: { v: entry.site, t },
+    archived: { v: entry.archived, t },
+    favourite: { v: entry.favourite, t },
+    progress: { v: want.progress, t },
+    tags,
+  };
 }

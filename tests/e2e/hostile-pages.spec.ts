@@ -24,6 +24,15 @@ async function expectOverlayOnTop(page: Page) {
   expect(box?.height).toBeGreaterThan(600);
 }
 
+type PageState = Awaited<ReturnType<typeof pageState>>;
+
+/** Closes the overlay one way and checks that the page is given back exactly as it was. */
+async function closeAndExpectPageBack(page: Page, before: PageState, close: () => Promise<unknown>) {
+  await close();
+  await expect(page.locator('folio-reader')).toHaveCount(0);
+  expect(await pageState(page)).toEqual(before);
+}
+
 test.describe('hostile pages cannot break the overlay', () => {
   // Page CSS reaches only the host element, and the :host rule's !important declarations outrank it.
   for (const attack of ['unset-all', 'hide-divs', 'host-hidden', 'forced-look', 'z-index-layers', 'sticky-modal', 'prototype-overrides']) {
@@ -32,9 +41,7 @@ test.describe('hostile pages cannot break the overlay', () => {
       const before = await pageState(page);
       await folio.pressToolbarButton(page);
       await expectOverlayOnTop(page);
-      await page.keyboard.press('Escape');
-      await expect(page.locator('folio-reader')).toHaveCount(0);
-      expect(await pageState(page)).toEqual(before);
+      await closeAndExpectPageBack(page, before, () => page.keyboard.press('Escape'));
     });
   }
 
@@ -55,9 +62,7 @@ test.describe('hostile pages cannot break the overlay', () => {
     const before = await pageState(page);
     await folio.pressToolbarButton(page);
     await expectOverlayOnTop(page);
-    await page.keyboard.press('Escape');
-    await expect(page.locator('folio-reader')).toHaveCount(0);
-    expect(await pageState(page)).toEqual(before);
+    await closeAndExpectPageBack(page, before, () => page.keyboard.press('Escape'));
   });
 
   test('keys stopped on the window before Folio loads: Esc still closes (the browser\'s close request)', async ({ folio, server, page }) => {
@@ -67,15 +72,11 @@ test.describe('hostile pages cannot break the overlay', () => {
     const before = await pageState(page);
     await folio.pressToolbarButton(page);
     await expectOverlayOnTop(page);
-    await page.keyboard.press('Escape');
-    await expect(page.locator('folio-reader')).toHaveCount(0);
-    expect(await pageState(page)).toEqual(before);
+    await closeAndExpectPageBack(page, before, () => page.keyboard.press('Escape'));
     // Twice: a fresh close watcher each time the overlay opens.
     await folio.pressToolbarButton(page);
     await expectOverlayOnTop(page);
-    await page.keyboard.press('Escape');
-    await expect(page.locator('folio-reader')).toHaveCount(0);
-    expect(await pageState(page)).toEqual(before);
+    await closeAndExpectPageBack(page, before, () => page.keyboard.press('Escape'));
   });
 
   test('keys swallowed and cancelled on the window before Folio loads: the close button and the toolbar button still close', async ({ folio, server, page }) => {
@@ -86,14 +87,10 @@ test.describe('hostile pages cannot break the overlay', () => {
     const before = await pageState(page);
     await folio.pressToolbarButton(page);
     await expectOverlayOnTop(page);
-    await page.locator(`${READER} .folio-close`).click();
-    await expect(page.locator('folio-reader')).toHaveCount(0);
-    expect(await pageState(page)).toEqual(before);
+    await closeAndExpectPageBack(page, before, () => page.locator(`${READER} .folio-close`).click());
     await folio.pressToolbarButton(page);
     await expectOverlayOnTop(page);
-    await folio.pressToolbarButton(page);
-    await expect(page.locator('folio-reader')).toHaveCount(0);
-    expect(await pageState(page)).toEqual(before);
+    await closeAndExpectPageBack(page, before, () => folio.pressToolbarButton(page));
   });
 
   test('a page whose elements hide both chrome and browser: the toolbar button says it cannot open the reader', async ({ folio, server, page }) => {
@@ -112,9 +109,7 @@ test.describe('hostile pages cannot break the overlay', () => {
     await folio.pressToolbarButton(page);
     await expect.poll(() => page.evaluate(() => (window as unknown as { __attackLog: string[] }).__attackLog)).toContain('FOLIO-READER');
     await expectOverlayOnTop(page);
-    await page.keyboard.press('Escape');
-    await expect(page.locator('folio-reader')).toHaveCount(0);
-    expect(await pageState(page)).toEqual(before);
+    await closeAndExpectPageBack(page, before, () => page.keyboard.press('Escape'));
   });
 
   test('a page that always removes Folio: the page lock is released and the page works as before', async ({ folio, server, page }) => {

@@ -1,17 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { BrowserContext, Page } from '@playwright/test';
 import { READER, expect, test } from './harness/fixtures';
 import { registeredDetectionScripts } from './harness/extension';
 import { detectionRanOn, grantedOrigins } from './harness/detection';
+import { welcomePage } from './harness/welcome-page';
 
 const SEED = 'seed/modal-scroll-lock/source.html';
-
-async function welcomePage(context: BrowserContext, extensionId: string): Promise<Page> {
-  const url = `chrome-extension://${extensionId}/welcome.html`;
-  const opened = context.pages().find((page) => page.url() === url) ?? (await context.waitForEvent('page', { predicate: (page) => page.url() === url }));
-  await opened.waitForLoadState();
-  return opened;
-}
 
 // The build as shipped: a fresh install, nothing granted beyond the manifest's permissions.
 test.use({ allSites: 'not-granted' });

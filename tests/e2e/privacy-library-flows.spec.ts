@@ -7,12 +7,15 @@ import path from 'node:path';
 import { expect, test, type Request } from '@playwright/test';
 import { launchWithExtension, type ExtensionBrowser } from './harness/extension';
 import { READER } from './harness/fixtures';
+import { noisePng } from './harness/test-images';
 
 /**
  * Privacy in the newer flows (issue 6): Folio makes no network request of its own except loading a
- * page the user asked it to save. Covers what tests/e2e/privacy.spec.ts does not: Save in the overlay,
- * "Save link" (read in the offscreen document), the library page, the saved-article page, import of
- * a bookmarks file, "Download all" and export.
+ * page the user asked it to save, and the images in that page's article (kept for offline reading:
+ * fetched only after the save, only the article's image URLs, none with the preference off). Covers
+ * what tests/e2e/privacy.spec.ts does not: Save in the overlay, "Save link" (read in the offscreen
+ * document), the library page, the saved-article page, import of a bookmarks file, "Download all" and
+ * export.
  *
  * Two logs, so a request cannot hide from both: Playwright's request log (pages and the service
  * worker), and the network itself. Every host name resolves to a catch-all socket
@@ -21,19 +24,24 @@ import { READER } from './harness/fixtures';
  */
 
 const words = (n: number, seed: string) => Array.from({ length: n }, (_, i) => `${seed}${i % 7 === 0 ? '.' : ''}`).join(' ');
-const articleHtml = (title: string) =>
+/** An article page with one picture, `/img/<image>.png`, in its body. */
+const articleHtml = (title: string, image: string) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><main><article><h1>${title}</h1>${Array.from(
     { length: 8 },
-    (_, i) => `<p>${words(60, `${title.split(' ')[0]!.toLowerCase()}word${i}`)}</p>`,
+    (_, i) => `<p>${words(60, `${title.split(' ')[0]!.toLowerCase()}word${i}`)}</p>${i === 3 ? `<figure><img src="/img/${image}.png" alt="A picture" width="600" height="300"><figcaption>The picture.</figcaption></figure>` : ''}`,
   ).join('')}</article></main></body></html>`;
 
 const PAGES: Record<string, string> = {
-  '/story.html': articleHtml('Story read in the overlay'),
+  '/story.html': articleHtml('Story read in the overlay', 'story'),
   '/links.html': '<!doctype html><title>Links</title><a href="/linked.html">A linked story</a>',
-  '/linked.html': articleHtml('Linked story saved by link'),
-  '/imported-1.html': articleHtml('Imported story one'),
-  '/imported-2.html': articleHtml('Imported story two'),
+  '/linked.html': articleHtml('Linked story saved by link', 'linked'),
+  '/imported-1.html': articleHtml('Imported story one', 'imported-1'),
+  '/imported-2.html': articleHtml('Imported story two', 'imported-2'),
+  '/unkept.html': articleHtml('Story saved with images not kept', 'unkept'),
 };
+const IMAGE = noisePng(300, 150);
+/** Each article page's picture. */
+const imageOf = (page: string) => page.replace(/^\/(.*)\.html$/, '/img/$1.png');
 
 /** The host name a TLS ClientHello asks for (its server_name extension), or null. */
 function sniOf(hello: Buffer): string | null {
@@ -74,8 +82,10 @@ const caught: string[] = [];
 test.beforeAll(async () => {
   site = createServer((request, response) => {
     served.push(request.url ?? '');
-    const page = PAGES[new URL(request.url ?? '/', 'http://x').pathname];
+    const pathname = new URL(request.url ?? '/', 'http://x').pathname;
+    const page = PAGES[pathname];
     if (page) response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(page);
+    else if (Object.keys(PAGES).some((known) => imageOf(known) === pathname)) response.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'no-store' }).end(IMAGE);
     else response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
   });
   await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
@@ -114,24 +124,35 @@ test('Save, Save link (offscreen), library, reader page, import, Download all an
   };
   const record = (request: Request) => log.push({ url: request.url(), serviceWorker: request.serviceWorker() !== null, frame: frameOf(request) });
   const asked = new Set<string>();
+  /** A page the user opened or asked Folio to save, with the picture in its article. */
+  const ask = (page: string) => {
+    asked.add(page);
+    if (PAGES[page]?.includes('<img')) asked.add(imageOf(page));
+  };
+  /** Image requests from Folio's own contexts (service worker, extension pages): the offline copies. */
+  const folioImageRequests = () => log.filter((entry) => entry.url.includes('/img/') && (entry.serviceWorker || entry.frame?.startsWith('chrome-extension://'))).map((entry) => new URL(entry.url).pathname);
   const page = await folio.context.newPage();
 
   // The user opens a story (the page's own load is theirs, not Folio's).
   await page.goto(`${siteOrigin}/story.html`);
-  asked.add('/story.html');
+  ask('/story.html');
   folio.context.on('request', record);
   try {
     // Overlay: open, save.
     await folio.pressToolbarButton(page);
     const save = page.locator(`${READER} .folio-save`);
     await expect(save).toHaveText('Save', { timeout: 20_000 });
+    // Reading is not saving: no image fetched for an offline copy before the click.
+    expect(folioImageRequests(), 'image requests before the save').toEqual([]);
     await save.click();
     await expect(save).toHaveText('Saved ✓');
+    // After it, the article's picture, once, and nothing else.
+    await expect.poll(folioImageRequests, { timeout: 20_000 }).toEqual(['/img/story.png']);
     await page.keyboard.press('Escape');
 
     // Save link: the user asks Folio to read /linked.html (through the offscreen document).
     await page.goto(`${siteOrigin}/links.html`);
-    asked.add('/links.html');
+    ask('/links.html');
     await folio.worker.evaluate(
       async ({ pageUrl, linkUrl }) => {
         // TEST ONLY: a menu click dispatched from here carries no user gesture, which permissions.request
@@ -143,7 +164,7 @@ test('Save, Save link (offscreen), library, reader page, import, Download all an
       },
       { pageUrl: page.url(), linkUrl: `${siteOrigin}/linked.html` },
     );
-    asked.add('/linked.html');
+    ask('/linked.html');
     await expect(page.locator('folio-save-notice')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
 
     // The library, a search, the saved-article page.
@@ -172,8 +193,8 @@ test('Save, Save link (offscreen), library, reader page, import, Download all an
 
     // "Download all": the user asks Folio to fetch the imported pages, and only those are fetched.
     await library.getByRole('button', { name: 'Download all' }).click();
-    asked.add('/imported-1.html');
-    asked.add('/imported-2.html');
+    ask('/imported-1.html');
+    ask('/imported-2.html');
     await expect(library.locator('.folio-report')).toContainText('Downloaded 2 of 2', { timeout: 30_000 });
 
     // Export (JSON), as a download: nothing leaves but the file.
@@ -192,9 +213,32 @@ test('Save, Save link (offscreen), library, reader page, import, Download all an
       await tab.close();
     }
     await library.close();
+
+    // "Keep images for offline reading" off: a save fetches the page's article, and no image.
+    const offline = await folio.context.newPage();
+    await offline.goto(folio.extensionUrl('options.html'));
+    await offline.getByLabel('Keep images for offline reading').click();
+    await expect(offline.getByLabel('Keep images for offline reading')).not.toBeChecked();
+    await page.goto(`${siteOrigin}/unkept.html`);
+    ask('/unkept.html');
+    await page.bringToFront();
+    await folio.pressToolbarButton(page);
+    await expect(save).toHaveText('Save', { timeout: 20_000 });
+    const before = folioImageRequests().length;
+    await save.click();
+    await expect(save).toHaveText('Saved ✓');
+    // With the preference on, the first picture was requested within moments of "Saved ✓"; wait well past that.
+    await page.waitForTimeout(3_000);
+    expect(folioImageRequests().slice(before), 'image requests with the preference off').toEqual([]);
+    await offline.getByLabel('Keep images for offline reading').click();
+    await expect(offline.getByLabel('Keep images for offline reading')).toBeChecked();
+    await offline.close();
   } finally {
     folio.context.off('request', record);
   }
+
+  // Folio's image requests were the pictures of the articles saved with the preference on, nothing else.
+  expect([...new Set(folioImageRequests())].sort()).toEqual(['/img/imported-1.png', '/img/imported-2.png', '/img/linked.png', '/img/story.png']);
 
   // The network: nothing reached any other host from any context, except the browser's own services.
   const browserOwn = caught.filter((line) => BROWSER_SERVICE_HOST.test(line.split(' ')[0]!));
@@ -205,7 +249,7 @@ test('Save, Save link (offscreen), library, reader page, import, Download all an
   // The browser fetches a tab's icon for each page the user opens; no Folio context asked for one.
   expect(log.filter((entry) => entry.url.endsWith('/favicon.ico')), 'favicon requests from Folio').toEqual([]);
   expect(servedPaths.filter((p) => !asked.has(p) && p !== '/favicon.ico'), 'requests the user did not ask for').toEqual([]);
-  for (const p of ['/linked.html', '/imported-1.html', '/imported-2.html']) expect(servedPaths, p).toContain(p);
+  for (const p of ['/linked.html', '/imported-1.html', '/imported-2.html', '/img/linked.png', '/img/imported-1.png']) expect(servedPaths, p).toContain(p);
   // Playwright's log agrees: every request is the extension's own files or a page the user asked for.
   const foreign = log.filter((entry) => !entry.url.startsWith('chrome-extension://') && !entry.url.startsWith('data:') && !entry.url.startsWith('blob:') && !asked.has(new URL(entry.url).pathname));
   expect(foreign, JSON.stringify(foreign, null, 2)).toEqual([]);

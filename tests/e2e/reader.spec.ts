@@ -42,6 +42,12 @@ test.describe('the reader overlay', () => {
     await expect(reader.locator('.folio-body p').last()).toContainText(PARAGRAPH_16);
     const text = await reader.innerText();
     for (const junk of ['Sign up to read this article', 'Related Stories', 'Download the app', 'Our Picks', 'Already a member']) expect(text).not.toContain(junk);
+    // The lead image's host is unreachable here (as offline): no broken image and no empty band
+    // between the header rule and the first paragraph.
+    await expect(reader.locator('.folio-lead-image')).toBeHidden();
+    const metaBottom = (await reader.locator('.folio-meta').boundingBox())!;
+    const firstParagraph = (await reader.locator('.folio-body p').first().boundingBox())!;
+    expect(firstParagraph.y - (metaBottom.y + metaBottom.height)).toBeLessThan(48);
     mkdirSync('artifacts', { recursive: true });
     await page.screenshot({ path: 'artifacts/overlay-seed.png' });
     await page.keyboard.press('Escape');

@@ -50,6 +50,32 @@ describe('detectArticle signals', () => {
   });
 });
 
+describe('detectArticle on news templates', () => {
+  it('counts <div> paragraphs that hold links and emphasis as prose, not only text-only ones', () => {
+    const withLinks = `<main>${Array.from({ length: 6 }, () => `<div class="body__paragraph">${sentence}<a href="/x">a linked phrase</a> and <em>an emphasis</em>. ${sentence}</div>`).join('')}</main>`;
+    const withBlocks = `<main>${Array.from({ length: 6 }, () => `<div class="card"><div>${sentence}</div><div>${sentence}</div></div>`).join('')}</main>`;
+    expect(detectArticle(page('', withLinks)).signals.prose).toBeGreaterThan(20);
+    // A <div> holding blocks is a container, not a paragraph: its text is not counted twice.
+    expect(detectArticle(page('', withBlocks)).signals.prose).toBe(0);
+  });
+
+  it("does not count the site menu's section headlines as teasers when they would keep a short story below the line", () => {
+    // Two paragraphs and og:type article: an article by itself, not with 40 teasers' penalty.
+    const story = `<article>${Array.from({ length: 2 }, () => `<p>${paragraph(2)}</p>`).join('')}</article>`;
+    const menuLinks = Array.from({ length: 40 }, (_, i) => `<h4><a href="/section/${i}">Section story ${i}</a></h4>`).join('');
+    const og = '<meta property="og:type" content="article">';
+    const inMenu = detectArticle(page(og, `<div class="nav-hcat">${menuLinks}</div>${story}`));
+    const inNav = detectArticle(page(og, `<nav>${menuLinks}</nav>${story}`));
+    const inPage = detectArticle(page(og, `<div class="river">${menuLinks}</div>${story}`));
+    expect(inMenu.signals.teasers).toBe(1);
+    expect(inNav.signals.teasers).toBe(1);
+    expect(inMenu.isArticle).toBe(true);
+    // The same headlines in the page's own listing still argue against an article.
+    expect(inPage.signals.teasers).toBe(41);
+    expect(inPage.isArticle).toBe(false);
+  });
+});
+
 describe('detectArticle on dense CJK text', () => {
   // About 60 characters each: short by the Latin measure, a full paragraph in Japanese.
   const japanese = [

@@ -25,6 +25,22 @@ describe('resolve-lazy-images', () => {
     expect(result.article.content).toContain('Caption A');
     expect(result.article.content).not.toContain('spacer.gif');
   });
+
+  it("gives a figure whose picture is a script's placeholder box the image its data-src names, so the caption keeps its picture", () => {
+    const box = '<div class="js-delayed-image-load" data-alt="The prosecutor, 19 November" data-src="https://img.example/news/320/prosecutor.jpg"></div>';
+    const player = '<div class="player" data-src="https://video.example/embed/123"></div>';
+    const result = extractHtml(
+      article(`${prose(3)}<figure>${box}<figcaption>The prosecutor said witnesses were interviewed</figcaption></figure><figure>${player}<figcaption>The hearing</figcaption></figure>${prose(3)}`),
+      'https://news.example/story',
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.article.content).toMatch(/<img[^>]+src="https:\/\/img\.example\/news\/320\/prosecutor\.jpg"/);
+    expect(result.article.content).toContain('alt="The prosecutor, 19 November"');
+    expect(result.article.textContent).toContain('The prosecutor said witnesses were interviewed');
+    // A player's address is not a picture: no image is made from it.
+    expect(result.article.content).not.toContain('video.example');
+  });
 });
 
 describe('embeds-to-links', () => {

@@ -72,6 +72,16 @@ describe('extractHtml', () => {
     expect(result.article.content).toContain('src="https://news.example/img/ledger.jpg"');
   });
 
+  it('resolves against the page’s address, not Folio’s, where the parser’s document has the extension page’s own (offscreen document, library page)', () => {
+    const extensionPage = new JSDOM('', { url: 'chrome-extension://folio-id/offscreen.html' }).window;
+    const parse = (html: string) => new extensionPage.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+    const result = extractHtml(STORY_HTML, PAGE_URL, { ...dom, parse });
+    expect(result.ok && result.article.content).toContain('src="https://news.example/img/ledger.jpg"');
+    // A page's own relative <base> is resolved against the page's address too.
+    const based = extractHtml(STORY_HTML.replace('<head>', '<head><base href="/archive/">'), PAGE_URL, { ...dom, parse });
+    expect(based.ok && based.article.content).toContain('src="https://news.example/img/ledger.jpg"');
+  });
+
   it('says so, without throwing, when the markup cannot be parsed or holds no article', () => {
     const broken = extractHtml(STORY_HTML, PAGE_URL, {
       ...dom,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newArticleRecord } from '../../lib/library/article-record';
-import { FIRST_SCREEN_ROWS, readFirstScreen, writeFirstScreen } from '../../lib/library/first-screen';
+import { FIRST_SCREEN_ROWS, readFirstScreen, writeFirstScreen } from '../../lib/storage/first-screen';
 import { makeArticle } from './library-test-helpers';
 
 /** An in-memory stand-in for localStorage (the unit tests run in Node). */

@@ -83,6 +83,33 @@ describe('LibrarySearch', () => {
     expect(ids(restored.search('rye '))).toEqual(expect.arrayContaining(['a', 'e']));
     expect(ids(restored.search('rye ')).length).toBe(2);
   });
+
+  it('writes a snapshot in slices that searches and changes can run between, and it is the index as it was when it began', async () => {
+    const index = sampleIndex();
+    index.watermark = 99;
+    const before = structuredClone(index.toSnapshot());
+    const answered: string[][] = [];
+    let pauses = 0;
+    // Every step is a slice (sliceMs 0): at each pause a search runs, and at the first one the index changes.
+    const sliced = await index.toSnapshotInSlices(async () => {
+      pauses += 1;
+      answered.push(ids(index.search('bread ')));
+      if (pauses === 1) {
+        index.upsert(doc('e', 'Bread and butter', 'Butter.'));
+        index.upsert(doc('a', 'Sourdough, again', 'Only rye now.'));
+        index.remove('c');
+        index.watermark = 200;
+      }
+    }, 0);
+    expect(pauses).toBeGreaterThan(1);
+    expect(answered[0]).toEqual(['a', 'c']);
+    expect(answered.at(-1)).toEqual(['e']);
+    expect(sliced).toEqual(before);
+    const restored = LibrarySearch.fromSnapshot(structuredClone(sliced));
+    restored.loadTitleIndex();
+    expect(restored.watermark).toBe(99);
+    for (const query of ['bread ', 'rye ', 'patience ', 'butter ']) expect(ids(restored.search(query))).toEqual(ids(sampleIndex().search(query)));
+  });
 });
 
 describe('SearchService', () => {

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PREF_MIGRATIONS } from '@/lib/storage/prefs-migrations';
 import { migrateBehaviourPrefsToV2 } from '@/lib/storage/prefs-migrations/behaviour-prefs-v2';
+import { migrateBehaviourPrefsToV3 } from '@/lib/storage/prefs-migrations/behaviour-prefs-v3';
 import { definePrefItems, loadBehaviourPrefs, PREF_KEYS, saveBehaviourPrefs } from '@/lib/storage/prefs';
 import { DEFAULT_STORED_PREFERENCES, storedPreferencesSchema } from '@/lib/prefs/preferences';
 
@@ -21,9 +22,9 @@ describe('preference migrations', () => {
   it('one schema holds every preference the issue lists, one field a versioned stored item', () => {
     const shape = storedPreferencesSchema.shape;
     expect(Object.keys(shape).sort()).toEqual(Object.keys(PREF_KEYS).sort());
-    // Typography and theme; toolbar-button behaviour, detection on/off, shortcuts shown.
+    // Typography and theme; toolbar-button behaviour, detection on/off, shortcuts shown, offline images.
     expect(Object.keys(shape.readerPrefs.shape).sort()).toEqual(['font', 'fontSize', 'lineHeight', 'lineWidth', 'theme']);
-    expect(Object.keys(shape.behaviourPrefs.shape).sort()).toEqual(['detection', 'showShortcuts', 'toolbarOpens']);
+    expect(Object.keys(shape.behaviourPrefs.shape).sort()).toEqual(['detection', 'offlineImages', 'showShortcuts', 'toolbarOpens']);
     // Per-site rules (always open, never detect, own text size) and custom CSS.
     expect(shape.siteRules.safeParse({ 'example.com': { o: 1, n: 1, s: 22 } }).success).toBe(true);
     expect(shape.customCss.safeParse('p { color: red }').success).toBe(true);
@@ -53,18 +54,38 @@ describe('preference migrations', () => {
       await items.behaviourPrefs.migrate();
       await settle();
       const stored = await fakeBrowser.storage.sync.get(['behaviourPrefs', 'behaviourPrefs$']);
-      expect(stored.behaviourPrefs).toEqual(after);
-      expect(stored.behaviourPrefs$).toEqual({ v: 2 });
+      expect(stored.behaviourPrefs).toEqual({ ...after, offlineImages: true });
+      expect(stored.behaviourPrefs$).toEqual({ v: 3 });
       // The user's own choices survived.
-      expect(await loadBehaviourPrefs()).toEqual(after);
+      expect(await loadBehaviourPrefs()).toEqual({ ...after, offlineImages: true });
     });
 
-    it('a fresh install writes the v2 shape directly', async () => {
+    it('a fresh install writes the newest shape directly', async () => {
       const items = definePrefItems();
       await items.behaviourPrefs.migrate();
       await saveBehaviourPrefs({ showShortcuts: false });
       const stored = await fakeBrowser.storage.sync.get(['behaviourPrefs', 'behaviourPrefs$']);
-      expect(stored.behaviourPrefs).toEqual({ toolbarOpens: 'reader', detection: true, showShortcuts: false });
+      expect(stored.behaviourPrefs).toEqual({ toolbarOpens: 'reader', detection: true, showShortcuts: false, offlineImages: true });
+    });
+  });
+
+  describe('behaviourPrefs v2 → v3 (adds offlineImages)', () => {
+    const before = { toolbarOpens: 'popup', detection: false, showShortcuts: false };
+    const after = { ...before, offlineImages: true };
+
+    it('as a function: before → after, and a v3 value is left alone', () => {
+      expect(migrateBehaviourPrefsToV3(before)).toEqual(after);
+      expect(migrateBehaviourPrefsToV3({ ...after, offlineImages: false })).toEqual({ ...after, offlineImages: false });
+    });
+
+    it('in storage.sync: a v2 value is rewritten in v3 form and stamped v3, the other choices kept', async () => {
+      await fakeBrowser.storage.sync.set({ behaviourPrefs: before, behaviourPrefs$: { v: 2 } });
+      const items = definePrefItems();
+      await items.behaviourPrefs.migrate();
+      await settle();
+      const stored = await fakeBrowser.storage.sync.get(['behaviourPrefs', 'behaviourPrefs$']);
+      expect(stored.behaviourPrefs).toEqual(after);
+      expect(stored.behaviourPrefs$).toEqual({ v: 3 });
     });
   });
 });

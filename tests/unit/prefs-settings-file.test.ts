@@ -10,7 +10,7 @@ import { importSettingsFile } from '@/lib/storage/prefs-import';
 
 const PREFS: AllPrefs = {
   reader: { theme: 'dark', font: 'sans', fontSize: 21, lineWidth: 60, lineHeight: 1.8 },
-  behaviour: { toolbarOpens: 'popup', detection: false, showShortcuts: false },
+  behaviour: { toolbarOpens: 'popup', detection: false, showShortcuts: false, offlineImages: false },
   siteRules: { 'news.example.com': { alwaysOpen: true, hideDetection: false, fontSize: 23 } },
   customCss: '.folio-body p { text-indent: 1.5em; }',
 };
@@ -23,6 +23,12 @@ describe('settings export and import', () => {
   it('round-trips every preference through a file', () => {
     const result = settingsFromFile(settingsToFile(PREFS));
     expect(result).toEqual({ ok: true, prefs: PREFS });
+  });
+
+  it('imports a file written before "Keep images for offline reading" existed, with that preference on', () => {
+    const { offlineImages: _, ...olderBehaviour } = PREFS.behaviour;
+    const result = settingsFromFile(fileWith({ behaviour: olderBehaviour }));
+    expect(result).toEqual({ ok: true, prefs: { ...PREFS, behaviour: { ...PREFS.behaviour, offlineImages: true } } });
   });
 
   it.each([
@@ -49,7 +55,7 @@ describe('settings export and import', () => {
     expect(result.ok).toBe(true);
     expect(await loadAllPrefs()).toEqual(PREFS);
     const stored = await fakeBrowser.storage.sync.get(['behaviourPrefs$', 'siteRules']);
-    expect(stored.behaviourPrefs$).toEqual({ v: 2 });
+    expect(stored.behaviourPrefs$).toEqual({ v: 3 });
     expect(stored.siteRules).toEqual({ 'news.example.com': { o: 1, s: 23 } });
   });
 });
@@ -68,7 +74,7 @@ describe('custom CSS and the storage.sync budget', () => {
     expect(checkCustomCss('"'.repeat(CUSTOM_CSS_MAX_BYTES / 2 - 1)).ok).toBe(true);
     const sizes = {
       readerPrefs: itemBytes('readerPrefs', { theme: 'system', font: 'serif', fontSize: 28, lineWidth: 90, lineHeight: 1.3000000000000003 }),
-      behaviourPrefs: itemBytes('behaviourPrefs', { toolbarOpens: 'reader', detection: false, showShortcuts: false }),
+      behaviourPrefs: itemBytes('behaviourPrefs', { toolbarOpens: 'reader', detection: false, showShortcuts: false, offlineImages: false }),
       siteRules: SITE_RULES_MAX_BYTES,
       customCss: 'customCss'.length + CUSTOM_CSS_MAX_BYTES,
       versionStamps: 4 * itemBytes('behaviourPrefs$', { v: 2 }),

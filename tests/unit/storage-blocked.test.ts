@@ -4,7 +4,7 @@ import { closeOnVersionChange, RELOAD_NOTICE } from '../../lib/storage/connectio
 import { LibraryDb } from '../../lib/storage/db';
 import { saveArticle } from '../../lib/storage/library-repo';
 import { listArticles } from '../../lib/storage/library-repo-query';
-import { SCHEMA_VERSION } from '../../lib/storage/schema';
+import { LIBRARY_DB_VERSION } from '../../lib/storage/schema';
 import { makeArticle, uniqueDbName } from './library-test-helpers';
 
 /** IndexedDB blocked by an upgrade in another tab or context (issue 6, faults). Two real connections. */
@@ -31,7 +31,7 @@ describe('an upgrade from another context while the library page is open', () =>
 
     let blocked = false;
     const newer = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open(name, SCHEMA_VERSION * 10 + 10);
+      const request = indexedDB.open(name, LIBRARY_DB_VERSION * 10 + 10);
       request.onblocked = () => (blocked = true);
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);

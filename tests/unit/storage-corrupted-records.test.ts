@@ -3,7 +3,7 @@ import { exportFolioJson } from '../../lib/library/export/folio-json';
 import { exportMarkdownZip } from '../../lib/library/export/markdown-zip';
 import type { LibraryDb } from '../../lib/storage/db';
 import { getArticle, saveArticle } from '../../lib/storage/library-repo';
-import { findUnreadableArticles } from '../../lib/storage/library-repo-check';
+import { checkChangedArticles, findUnreadableArticles } from '../../lib/storage/library-repo-check';
 import { readArticlesForExport } from '../../lib/storage/library-repo-export';
 import { getArticleRecords, listArticleIds, listArticles } from '../../lib/storage/library-repo-query';
 import type { UnreadableRecord } from '../../lib/storage/record-check';
@@ -86,6 +86,28 @@ describe('corrupted records', () => {
     await db.contents.bulkPut(rows.map((r) => ({ schemaVersion: 2 as const, id: r.id, content: '<p>x</p>' as never, textContent: 'x' })));
     const found = await findUnreadableArticles(db);
     expect(found.ok && found.value.map((item) => item.id)).toEqual(['https://example.com/00007', 'https://example.com/00407', 'https://example.com/00807']);
+  });
+
+  it('checks only the rows changed since a time: a damaged arrival is found, a stored one without body too, the rest are cleared', async () => {
+    const db = freshDb();
+    // makeArticle's canonical address is https://example.com/post: saved once, then saved again later.
+    await saveArticle(db, { article: makeArticle(), pageUrl: 'https://example.com/post', now: 1_000_000 });
+    const row = (await db.articles.get('https://example.com/post'))!;
+    const since = 2_000_000;
+    expect(await checkChangedArticles(db, since)).toEqual({ ok: true, value: { checked: [], unreadable: [] } });
+    await saveArticle(db, { article: makeArticle(), pageUrl: 'https://example.com/post', now: since + 10 });
+    await db.articles.bulkPut([
+      { ...row, id: 'https://example.com/damaged', updatedAt: since + 20, wordCount: 'many' },
+      { ...row, id: 'https://example.com/no-body', updatedAt: since + 30 },
+    ] as never);
+    const checked = await checkChangedArticles(db, since);
+    expect(checked.ok).toBe(true);
+    if (!checked.ok) return;
+    expect([...checked.value.checked].sort()).toEqual(['https://example.com/damaged', 'https://example.com/no-body', 'https://example.com/post']);
+    expect([...checked.value.unreadable].sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual([
+      { id: 'https://example.com/damaged', reason: 'wrong-shape' },
+      { id: 'https://example.com/no-body', reason: 'missing-content' },
+    ]);
   });
 
   it('export still works: readable articles in full, bodies that cannot be read left out, and a list of what was skipped', async () => {

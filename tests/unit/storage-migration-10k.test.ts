@@ -4,7 +4,7 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { LibraryDb } from '../../lib/storage/db';
 import type { ArticleRecordV1 } from '../../lib/storage/migrations/v2-sync-fields';
-import { SCHEMA_VERSION } from '../../lib/storage/schema';
+import { LIBRARY_DB_VERSION } from '../../lib/storage/schema';
 import { uniqueDbName } from './library-test-helpers';
 
 /**
@@ -136,7 +136,7 @@ describe('migration v1 → v2 of a 10,000-article library', () => {
     const started = performance.now();
     await after.open();
     const elapsedMs = performance.now() - started;
-    expect(after.verno).toBe(SCHEMA_VERSION);
+    expect(after.verno).toBe(LIBRARY_DB_VERSION);
 
     // Counts.
     expect(await after.articles.count()).toBe(ARTICLES);

@@ -73,6 +73,21 @@ function nextElementWithin(node: Element, root: Element): Element | null {
   return current && current !== root ? current.nextElementSibling : null;
 }
 
+/**
+ * Characters of text that follow `element` inside `root` (in elements after it or after its ancestors),
+ * read only up to just past `limit`: how a rule tells that an element closes the body.
+ */
+export function textAfter(element: Element, root: Element, limit: number): number {
+  let total = 0;
+  for (let node: Element | null = element; node && node !== root; node = node.parentElement) {
+    for (let next = node.nextElementSibling; next; next = next.nextElementSibling) {
+      total += textLengthUpTo(next, limit);
+      if (total > limit) return total;
+    }
+  }
+  return total;
+}
+
 /** Share of the element's text that sits inside links (menus and teaser lists are mostly links). */
 export function linkDensity(element: Element): number {
   const total = textLength(element);

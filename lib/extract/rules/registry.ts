@@ -5,10 +5,15 @@ import { revealHiddenStory } from './reveal-hidden-story';
 import { resolveLazyImages } from './resolve-lazy-images';
 import { embedsToLinks } from './embeds-to-links';
 import { removeRelatedLists } from './remove-related-lists';
+import { removeTrailingLinkLists } from './remove-trailing-link-lists';
 import { removeDuplicateHeaderLines } from './remove-duplicate-header-lines';
 import { removeDateLines } from './remove-date-lines';
+import { removePostMetaLines } from './remove-post-meta-lines';
 import { removeImageCredits } from './remove-image-credits';
+import { removeOrphanCaptions } from './remove-orphan-captions';
+import { removeRepeatedCaptions } from './remove-repeated-captions';
 import { removeContactLines } from './remove-contact-lines';
+import { removeContributorLines } from './remove-contributor-lines';
 import { removeInlineTeasers } from './remove-inline-teasers';
 import { removeWidgetLabels } from './remove-widget-labels';
 import { removeTeaserCards } from './remove-teaser-cards';
@@ -33,10 +38,16 @@ export const RULES: readonly ExtractRule[] = [
   removeLinkPreviews,
   removeDuplicateHeaderLines,
   removeDateLines,
+  removePostMetaLines,
   removeImageCredits,
+  removeOrphanCaptions,
+  removeRepeatedCaptions,
   removeContactLines,
+  removeContributorLines,
   removeAuthorBios,
   removeInlineTeasers,
   removeWidgetLabels,
+  // after the rules above, so the lines they remove (contact lines, bios) no longer hide the body's end
+  removeTrailingLinkLists,
   absolutizeUrls,
 ];

@@ -49,12 +49,35 @@ function swapNoscriptFallbacks(root: Element, doc: Document): number {
   return swapped;
 }
 
+/** An address that names a picture file (a player's data-src is not one). */
+const IMAGE_FILE = /\.(?:jpe?g|png|webp|avif|gif)(?:$|[?#])/i;
+
+/**
+ * A figure whose picture is a script's placeholder box (`<div data-src="….jpg" data-alt="…">`, filled in
+ * on scroll) gets the `<img>` the script would have put there, so its caption keeps its picture.
+ */
+function fillPlaceholderFigures(root: Element, doc: Document): number {
+  let filled = 0;
+  for (const figure of Array.from(root.querySelectorAll('figure'))) {
+    if (figure.querySelector('img, picture, video, iframe, svg, canvas')) continue;
+    const box = Array.from(figure.querySelectorAll(LAZY_SRC.map((name) => `[${name}]`).join(', '))).find((element) => IMAGE_FILE.test(firstAttribute(element, LAZY_SRC) ?? ''));
+    const src = box ? firstAttribute(box, LAZY_SRC) : null;
+    if (!box || !src) continue;
+    const image = doc.createElement('img');
+    image.setAttribute('src', src);
+    image.setAttribute('alt', box.getAttribute('data-alt') ?? box.getAttribute('aria-label') ?? '');
+    box.replaceWith(image);
+    filled++;
+  }
+  return filled;
+}
+
 export const resolveLazyImages: ExtractRule = {
   name: 'resolve-lazy-images',
   phase: 'prepare',
-  why: 'News sites ship images as placeholders with the real address in data-src/data-srcset, <picture> sources or a <noscript> copy.',
+  why: 'News sites ship images as placeholders with the real address in data-src/data-srcset (on the img or on a placeholder box in a figure), <picture> sources or a <noscript> copy.',
   apply({ root, doc }) {
-    let resolved = swapNoscriptFallbacks(root, doc);
+    let resolved = swapNoscriptFallbacks(root, doc) + fillPlaceholderFigures(root, doc);
     for (const image of Array.from(root.querySelectorAll('img, source'))) {
       const lazySrc = firstAttribute(image, LAZY_SRC);
       const lazySrcset = firstAttribute(image, LAZY_SRCSET);

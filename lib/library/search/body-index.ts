@@ -1,3 +1,4 @@
+import { runAtOnce } from './time-slices';
 import { distinctTerms } from './tokenize';
 
 /**
@@ -21,6 +22,8 @@ export interface BodyIndexSnapshot {
 
 type Postings = Uint32Array | number[];
 
+/** Terms copied into a snapshot between two pause points. */
+const SNAPSHOT_STEP_TERMS = 2_000;
 /** Query-time cap on how many completions of a typed prefix are looked at (the most common win). */
 const MAX_PREFIX_EXPANSIONS = 64;
 
@@ -125,6 +128,16 @@ export class BodyIndex {
   }
 
   toSnapshot(): BodyIndexSnapshot {
+    return runAtOnce(this.snapshotSteps());
+  }
+
+  /**
+   * The snapshot as steps (see ./time-slices.ts). The index is captured in the first step: documents
+   * added, replaced or removed while the later steps wait are left out (their ordinals are past the
+   * captured ones, and the captured ids do not change), so the snapshot is the index as it was then.
+   * Loaded lists are typed arrays that are never changed in place; growable lists only grow at the end.
+   */
+  *snapshotSteps(): Generator<void, BodyIndexSnapshot> {
     // Compact: renumber live documents 0..n-1 and drop dead ordinals from every list.
     const renumber = new Int32Array(this.ids.length).fill(-1);
     const ids: string[] = [];
@@ -134,16 +147,18 @@ export class BodyIndex {
         ids.push(id);
       }
     });
+    const entries = [...this.postings];
     const terms: string[] = [];
     const offsetList: number[] = [0];
     let total = 0;
-    for (const list of this.postings.values()) total += list.length;
+    for (const [, list] of entries) total += list.length;
     const postings = new Uint32Array(total);
     let cursor = 0;
-    for (const [term, list] of this.postings) {
+    for (const [k, [term, list]] of entries.entries()) {
+      if (k % SNAPSHOT_STEP_TERMS === 0) yield;
       const start = cursor;
-      for (let i = 0; i < list.length; i += 1) {
-        const mapped = renumber[list[i]!]!;
+      for (let i = 0; i < list.length && cursor < total; i += 1) {
+        const mapped = renumber[list[i]!] ?? -1;
         if (mapped >= 0) postings[cursor++] = mapped;
       }
       if (cursor > start) {
@@ -151,6 +166,7 @@ export class BodyIndex {
         offsetList.push(cursor);
       }
     }
+    yield;
     return { format: 1, ids, terms: terms.join('\n'), offsets: Uint32Array.from(offsetList), postings: postings.slice(0, cursor) };
   }
 

@@ -1,5 +1,6 @@
 import MiniSearch from 'minisearch';
 import { BodyIndex, type BodyIndexSnapshot } from './body-index';
+import { runAtOnce, runInSlices, type Pause } from './time-slices';
 import { distinctTerms, foldTerm, tokenize } from './tokenize';
 
 /**
@@ -46,6 +47,9 @@ const META_OPTIONS = {
   tokenize: (text: string) => tokenize(text),
   processTerm: (term: string) => foldTerm(term),
 };
+
+/** MiniSearch terms serialized between two pause points. */
+const SNAPSHOT_STEP_TERMS = 2_000;
 
 /** Title words outrank body words: a title match is what people usually look for. */
 const META_WEIGHT = 2;
@@ -97,7 +101,19 @@ export class LibrarySearch {
   /** Parses the title index of a loaded snapshot (no-op when done). */
   loadTitleIndex(): MiniSearch<MetaDocument> {
     if (this.meta) return this.meta;
-    const meta = this.metaJson ? MiniSearch.loadJSON<MetaDocument>(this.metaJson, META_OPTIONS) : new MiniSearch<MetaDocument>(META_OPTIONS);
+    return this.adoptTitleIndex(this.metaJson ? MiniSearch.loadJSON<MetaDocument>(this.metaJson, META_OPTIONS) : new MiniSearch<MetaDocument>(META_OPTIONS));
+  }
+
+  /** `loadTitleIndex` in batches with pauses (MiniSearch's own async loader), for a worker that keeps answering. */
+  async loadTitleIndexInSlices(): Promise<void> {
+    if (this.meta || !this.metaJson) return void this.loadTitleIndex();
+    const json = this.metaJson;
+    const meta = await MiniSearch.loadJSONAsync<MetaDocument>(json, META_OPTIONS);
+    // Loaded meanwhile by a synchronous caller: keep that one (it already holds the pending changes).
+    if (!this.meta && this.metaJson === json) this.adoptTitleIndex(meta);
+  }
+
+  private adoptTitleIndex(meta: MiniSearch<MetaDocument>): MiniSearch<MetaDocument> {
     this.metaJson = null;
     for (const change of this.pendingMeta) {
       const id = 'upsert' in change ? change.upsert.id : change.remove;
@@ -220,7 +236,33 @@ export class LibrarySearch {
   }
 
   toSnapshot(): LibrarySearchSnapshot {
-    return { format: 1, watermark: this.watermark, meta: JSON.stringify(this.loadTitleIndex()), body: this.body.toSnapshot() };
+    return runAtOnce(this.snapshotSteps());
+  }
+
+  /** The snapshot written in slices between which searches are answered (./time-slices.ts). */
+  async toSnapshotInSlices(pause?: Pause, sliceMs?: number): Promise<LibrarySearchSnapshot> {
+    await this.loadTitleIndexInSlices();
+    return runInSlices(this.snapshotSteps(), pause, sliceMs);
+  }
+
+  /**
+   * The snapshot as steps. Everything is captured in the first step (the watermark, MiniSearch's
+   * serializable copy, the body index's live documents); the later steps only serialize those copies,
+   * so changes made while they wait are not in it, and are read again after the watermark next time.
+   */
+  private *snapshotSteps(): Generator<void, LibrarySearchSnapshot> {
+    const watermark = this.watermark;
+    const { index: terms, ...rest } = this.loadTitleIndex().toJSON();
+    const body = this.body.snapshotSteps();
+    body.next();
+    // MiniSearch's JSON written piece by piece: its term list is most of it.
+    const parts = [`${JSON.stringify(rest).slice(0, -1)},"index":[`];
+    for (let start = 0; start < terms.length; start += SNAPSHOT_STEP_TERMS) {
+      yield;
+      parts.push((start > 0 ? ',' : '') + terms.slice(start, start + SNAPSHOT_STEP_TERMS).map((entry) => JSON.stringify(entry)).join(','));
+    }
+    parts.push(']}');
+    return { format: 1, watermark, meta: parts.join(''), body: yield* body };
   }
 }
 

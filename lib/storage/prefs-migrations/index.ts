@@ -1,4 +1,5 @@
 import { migrateBehaviourPrefsToV2 } from './behaviour-prefs-v2';
+import { migrateBehaviourPrefsToV3 } from './behaviour-prefs-v3';
 
 type Migrations = Record<number, (oldValue: unknown) => unknown>;
 
@@ -8,7 +9,7 @@ type Migrations = Record<number, (oldValue: unknown) => unknown>;
  */
 export const PREF_MIGRATIONS = {
   readerPrefs: { version: 1, migrations: {} as Migrations },
-  behaviourPrefs: { version: 2, migrations: { 2: migrateBehaviourPrefsToV2 } as Migrations },
+  behaviourPrefs: { version: 3, migrations: { 2: migrateBehaviourPrefsToV2, 3: migrateBehaviourPrefsToV3 } as Migrations },
   siteRules: { version: 1, migrations: {} as Migrations },
   customCss: { version: 1, migrations: {} as Migrations },
 } as const;

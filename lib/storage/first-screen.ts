@@ -1,4 +1,4 @@
-import type { ArticleRecord } from '../storage/schema';
+import type { ArticleRecord } from './schema';
 
 /**
  * The library's first screen, remembered in the page's localStorage (the extension's own origin): the
