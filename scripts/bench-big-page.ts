@@ -2,9 +2,9 @@
  * npm run bench:big-page [-- --runs N] [--out FILE] [--skip-build] [--extension DIR]
  * In real Chromium with the built extension (issue 6, "hostile and odd pages"):
  * - the 50,000-element page (tests/fixtures/odd/huge.html): the longest main-thread freeze from the
- *   toolbar click until the article is shown (a 5 ms heartbeat timer in the page: Long Tasks do not see
- *   an extension's isolated-world tasks), click → overlay visible, click → article shown, and the
- *   longest freeze while the overlay closes;
+ *   toolbar click until a second after the article's whole body is in the page (a 5 ms heartbeat
+ *   timer in the page: Long Tasks do not see an extension's isolated-world tasks), click → overlay
+ *   visible, click → article shown (its first text), and the longest freeze while the overlay closes;
  * - the 100,000-word article (tests/fixtures/odd/long-article.html): the same freeze and click timings,
  *   then frame intervals while the overlay is scrolled programmatically from top to bottom (one step
  *   per animation frame), p50/p95/max, and the longest freeze during that scroll;
@@ -60,12 +60,16 @@ async function clickAndWait(folio: ExtensionBrowser, page: Page) {
   await folio.pressToolbarButton(page);
   await waitInShadow(page, '.folio-reader');
   const clickToOverlayMs = Date.now() - pressed;
-  await waitInShadow(page, '.folio-body, .folio-no-article:not(.folio-reading-long-page)');
+  // The body with text in it: a long body is written in slices, and its first slice is what shows.
+  await waitInShadow(page, '.folio-body:not(:empty), .folio-no-article:not(.folio-reading-long-page)');
   const clickToArticleMs = Date.now() - pressed;
-  // Whatever follows the article's first paint (focus, reading tools) counts too.
+  // The whole body (a sliced one is aria-busy until its last slice; a build without slices never is).
+  await waitInShadow(page, '.folio-body:not([aria-busy="true"]), .folio-no-article:not(.folio-reading-long-page)');
+  const clickToWholeBodyMs = Date.now() - pressed;
+  // Whatever follows (focus, the reading tools indexing the body) counts too.
   await page.waitForTimeout(1_000);
   const freeze = await stopFreezeMonitor(page);
-  return { clickToOverlayMs, clickToArticleMs, longestFreezeMs: freeze.longestHeartbeatGapMs, longestAnimationFrameMs: freeze.longestAnimationFrameMs };
+  return { clickToOverlayMs, clickToArticleMs, clickToWholeBodyMs, longestFreezeMs: freeze.longestHeartbeatGapMs, longestAnimationFrameMs: freeze.longestAnimationFrameMs };
 }
 
 async function hugePageRun(folio: ExtensionBrowser, server: FixtureServer) {
@@ -164,6 +168,7 @@ async function main(): Promise<void> {
       longestFreezeMs: med(long, 'longestFreezeMs'),
       clickToOverlayMs: med(long, 'clickToOverlayMs'),
       clickToArticleMs: med(long, 'clickToArticleMs'),
+      clickToWholeBodyMs: med(long, 'clickToWholeBodyMs'),
       frameP95Ms: med(long, 'frameP95Ms'),
       frameP50Ms: med(long, 'frameP50Ms'),
       frameMaxMs: med(long, 'frameMaxMs'),
@@ -185,6 +190,7 @@ async function main(): Promise<void> {
     ['  longest freeze, click → article shown', `${summary.longArticle.longestFreezeMs} ms`, 'issue 6: ≤ 200 ms'],
     ['  click → overlay visible', `${summary.longArticle.clickToOverlayMs} ms`, ''],
     ['  click → article shown', `${summary.longArticle.clickToArticleMs} ms`, ''],
+    ['  click → whole body in the page', `${summary.longArticle.clickToWholeBodyMs} ms`, ''],
     ['  scroll frame interval p95', `${summary.longArticle.frameP95Ms} ms`, '60 Hz = 16.7 ms'],
     ['  scroll frame interval p50 / max', `${summary.longArticle.frameP50Ms} / ${summary.longArticle.frameMaxMs} ms`, ''],
     ['  longest freeze while scrolling', `${summary.longArticle.scrollFreezeMs} ms`, ''],
