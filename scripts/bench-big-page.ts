@@ -82,7 +82,7 @@ async function hugePageRun(folio: ExtensionBrowser, server: FixtureServer) {
     const opened = await clickAndWait(folio, page);
     const story = await page.evaluate(() => Boolean(document.querySelector('folio-reader')?.shadowRoot?.querySelector('.folio-body')));
     const closeFreezeMs = await closeOverlay(page);
-    return { load: loadAtStart, story, ...opened, closeFreezeMs, evaluationMs: await trace.stop() };
+    return { load: loadAtStart, story, ...opened, closeFreezeMs, ...(await trace.stop()) };
   } finally {
     await page.close();
   }
@@ -129,7 +129,7 @@ async function longArticleRun(folio: ExtensionBrowser, server: FixtureServer) {
       frameP95Ms: Number(quantile(frames.intervals, 0.95).toFixed(1)),
       frameMaxMs: Number(Math.max(...frames.intervals).toFixed(1)),
       closeFreezeMs,
-      evaluationMs: await trace.stop(),
+      ...(await trace.stop()),
     };
   } finally {
     await page.close();

@@ -4,16 +4,18 @@ import type { LoadedPage, LoadNextPageOptions } from '../multipage/load-next-pag
 import { sendMessage } from '../messaging';
 
 /**
- * The reader comes in three scripts so that no single one freezes the page while it is evaluated
+ * The reader comes in four scripts so that no single one freezes the page while it is evaluated
  * (issue 6: never more than 200 ms). The background injects the first (reader.js: decide where the
  * page is read, copy a big page's markup); that one asks for the others only when it needs them:
- * the extraction pipeline (reader-extract.js) for a page read in place, the overlay (reader-overlay.js,
- * React) to show anything. A big page is read elsewhere, so its tab never evaluates the pipeline.
- * All three run in the same isolated world, where they find each other on its global object.
+ * the extraction pipeline (reader-extract.js) for a page read in place, the overlay to show anything:
+ * React (reader-react.js), then the overlay itself (reader-overlay.js), each injected on its own so
+ * each is its own task (lib/content/reader-react-globals.ts). A big page is read elsewhere, so its
+ * tab never evaluates the pipeline. All run in the same isolated world, where they find each other
+ * on its global object.
  */
 export const READER_PART_FILES = {
-  extract: '/content-scripts/reader-extract.js',
-  overlay: '/content-scripts/reader-overlay.js',
+  extract: ['/content-scripts/reader-extract.js'],
+  overlay: ['/content-scripts/reader-react.js', '/content-scripts/reader-overlay.js'],
 } as const;
 
 export type ReaderPartName = keyof typeof READER_PART_FILES;
