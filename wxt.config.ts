@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { makeAllSitesOptional, type ManifestPermissionFields } from './lib/permissions/manifest-host-access';
+import { READER_REACT_GLOBAL, READER_REACT_MODULES } from './lib/content/reader-react-globals';
 
 // Folio's manifest. Every permission is explained in README.md ("Permissions").
 export default defineConfig({
@@ -37,6 +38,19 @@ export default defineConfig({
       : {}),
   }),
   hooks: {
+    // The overlay reads React from reader-react.js, injected just before it (lib/content/reader-react-
+    // globals.ts): two shorter evaluations instead of one long one on the page's thread.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (entrypoints.length !== 1 || entrypoints[0]!.name !== 'reader-overlay') return;
+      const rollup = (config.build ??= {}).rollupOptions ?? {};
+      config.build.rollupOptions = rollup;
+      rollup.external = Object.keys(READER_REACT_MODULES);
+      const current = rollup.output;
+      const output = Array.isArray(current) ? current[0] : (current ?? {});
+      if (!output) throw new Error("reader-overlay: no output options to set React's globals on");
+      output.globals = Object.fromEntries(Object.entries(READER_REACT_MODULES).map(([id, key]) => [id, `${READER_REACT_GLOBAL}.${key}`]));
+      if (!Array.isArray(current)) rollup.output = output;
+    },
     // The toolbar button runs action.onClicked (open the reader); the background switches to the popup
     // at run time when the user prefers that (see lib/toolbar-behaviour.ts). A manifest default_popup
     // would stop onClicked from ever firing.

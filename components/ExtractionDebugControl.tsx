@@ -5,12 +5,17 @@ import { ExtractionDebugView } from './ExtractionDebugView';
 import { useReaderPanel } from './reader-panels';
 import './extraction-debug.css';
 
+type Explained = { debug: ExtractDebug; signals?: DetectionSignals } | null;
+
 interface ExtractionDebugControlProps {
-  /** Runs the extraction again with debug output; called only when the panel opens. */
-  explain: () => { debug: ExtractDebug; signals?: DetectionSignals } | null;
+  /**
+   * Runs the extraction again with debug output; called only when the panel opens. May answer later
+   * (the overlay loads the pipeline first when the page was read away from its thread).
+   */
+  explain: () => Promise<Explained>;
 }
 
-type Shown = { debug: ExtractDebug; signals?: DetectionSignals } | null | 'unavailable';
+type Shown = Explained | 'unavailable' | 'working';
 
 /** The toolbar's "Why does it look like this?" entry and its panel (Esc closes it, focus returns). */
 export function ExtractionDebugControl({ explain }: ExtractionDebugControlProps) {
@@ -31,7 +36,13 @@ export function ExtractionDebugControl({ explain }: ExtractionDebugControlProps)
         aria-label="Why does it look like this?"
         title="Why does it look like this?"
         onClick={() => {
-          if (!panel.open) setShown(explain() ?? 'unavailable');
+          if (!panel.open) {
+            setShown('working');
+            explain().then(
+              (explained) => setShown(explained ?? 'unavailable'),
+              () => setShown('unavailable'),
+            );
+          }
           panel.toggle();
         }}
       >
@@ -56,7 +67,9 @@ export function ExtractionDebugControl({ explain }: ExtractionDebugControlProps)
             </button>
           </div>
           <p className="folio-debug-intro">What Folio's extractor decided for this page, from a fresh run on the page as it is now.</p>
-          {shown === 'unavailable' || shown === null ? (
+          {shown === 'working' ? (
+            <p role="status">Reading the page again…</p>
+          ) : shown === 'unavailable' || shown === null ? (
             <p>Folio could not explain this page.</p>
           ) : (
             <ExtractionDebugView debug={shown.debug} {...(shown.signals ? { signals: shown.signals } : {})} />

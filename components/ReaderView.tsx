@@ -39,6 +39,9 @@ export function ReaderView({ result, prefs, onPrefsChange, onClose, saveState = 
   // Elements (not refs) in state, so tools re-render once the article is in the DOM.
   const [scroller, setScroller] = useState<HTMLElement | null>(null);
   const [articleElement, setArticleElement] = useState<HTMLElement | null>(null);
+  // The body the tools see is the whole body: a long one is written in slices (SafeHtmlBlock), and the
+  // tools (highlights, find, contents, read aloud) index it once it is all there.
+  const [renderedContent, setRenderedContent] = useState<string | null>(null);
   const toolbarHeight = useToolbarHeight(scroller);
   const article = result.ok ? result.article : showAnyway ? result.bestEffort : undefined;
   return (
@@ -66,14 +69,14 @@ export function ReaderView({ result, prefs, onPrefsChange, onClose, saveState = 
           {article ? (
             <article ref={setArticleElement} className="folio-article" lang={article.lang ?? undefined} dir={article.dir ?? 'auto'}>
               <ArticleHeader article={article} />
-              <SafeHtmlBlock className="folio-body" html={article.content} />
+              <SafeHtmlBlock className="folio-body" html={article.content} onRendered={() => setRenderedContent(article.content)} />
               {articleEnd}
             </article>
           ) : (
             !result.ok && <NoArticle detail={result.detail} canShowAnyway={Boolean(result.bestEffort)} onShowAnyway={() => setShowAnyway(true)} />
           )}
         </main>
-        {article && renderArticleTools?.({ article, body: articleElement?.querySelector<HTMLElement>('.folio-body') ?? null, scroller })}
+        {article && renderArticleTools?.({ article, body: renderedContent === article.content ? (articleElement?.querySelector<HTMLElement>('.folio-body') ?? null) : null, scroller })}
       </div>
     </ReaderPanelsProvider>
   );

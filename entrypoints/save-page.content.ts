@@ -2,7 +2,7 @@
 import '@/lib/content/extension-api-guard';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { extractArticle } from '@/lib/extract';
-import { planReading } from '@/lib/extract-service/off-page';
+import { planReading, serializeDocument } from '@/lib/extract-service/off-page';
 import { readOffPage } from '@/lib/extract-service/read-off-page';
 import { sendMessage } from '@/lib/messaging';
 import type { SaveArticleResult } from '@/lib/library/messages';
@@ -20,7 +20,7 @@ export default defineContentScript({
     showSaveNotice('Saving to Folio…', 'working');
     // A very big page is read away from its thread, as the reader does (lib/extract-service/off-page.ts).
     const plan = planReading(document);
-    const result = plan.where === 'in-page' ? extractArticle(document, { url: location.href }) : plan.where === 'nowhere' ? plan.result : await readOffPage(plan.html, location.href);
+    const result = plan.where === 'in-page' ? extractArticle(document, { url: location.href }) : plan.where === 'nowhere' ? plan.result : await readOffPage(serializeDocument(document), location.href);
     const article = result.ok ? result.article : result.bestEffort;
     if (!article) {
       showSaveNotice(`Folio found no article to save here (${result.ok ? '' : result.detail}).`, 'error');

@@ -39,6 +39,7 @@ export const MESSAGE_SCHEMAS: { [K in keyof ProtocolMap]: z.ZodType<DataOf<K>> }
   reportDetection: z.strictObject({ isArticle: z.boolean(), score: z.number().finite() }),
   openReader: z.undefined(),
   openLibrary: z.undefined(),
+  loadReaderPart: z.strictObject({ part: z.enum(['extract', 'overlay']) }),
   saveArticle: z.strictObject({ article: articleSchema, pageUrl: z.string().url() }),
   getSavedState: z.strictObject({ pageUrl: z.string(), canonicalUrl: nullableText }),
   openSavedArticle: z.strictObject({ id: z.string().min(1) }),

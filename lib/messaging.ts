@@ -1,4 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { ReaderPartName } from './content/reader-parts';
 import type { ExtractServiceProtocol } from './extract-service/messages';
 import type { LibraryProtocol } from './library/messages';
 
@@ -17,6 +18,8 @@ export interface ProtocolMap extends LibraryProtocol, ExtractServiceProtocol {
   reportDetection(report: DetectionReport): void;
   /** popup → background: open (or close) the reader on the active tab, as the toolbar button does. */
   openReader(): void;
+  /** reader.js → background: inject one more of the reader's scripts into the sender's frame (lib/content/reader-parts.ts). */
+  loadReaderPart(input: { part: ReaderPartName }): void;
   /** overlay → background: open the library (extension pages cannot be opened from a content script). */
   openLibrary(): void;
 }

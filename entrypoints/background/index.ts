@@ -12,6 +12,7 @@ import { registerHighlightMessages } from './library-highlights';
 import { registerLibraryMessages, resumeUnfinishedSaves } from './library-save';
 import { startLibrarySync } from './sync-library';
 import { registerExtractService } from './extract-service';
+import { registerReaderParts } from './reader-parts';
 
 export default defineBackground(() => {
   registerToolbarBehaviour();
@@ -23,6 +24,7 @@ export default defineBackground(() => {
   registerHighlightMessages();
   registerLibraryMenus();
   registerExtractService();
+  registerReaderParts();
   void startLibrarySync().catch((error) => console.warn('Folio: sync did not start', error));
   onMessage('openLibrary', validated('openLibrary', () => openLibrary()));
   onMessage('openReader', validated('openReader', async () => toggleReader((await browser.tabs.query({ active: true, currentWindow: true }))[0])));

@@ -1,5 +1,6 @@
 import { settingsToFile } from '@/lib/prefs/settings-file';
-import { importSettingsFile, loadAllPrefs } from '@/lib/storage/prefs';
+import { loadAllPrefs } from '@/lib/storage/prefs';
+import { importSettingsFile } from '@/lib/storage/prefs-import';
 
 /** Downloads every preference as folio-settings-YYYY-MM-DD.json. */
 export async function exportSettings(): Promise<void> {

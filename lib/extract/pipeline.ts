@@ -14,6 +14,7 @@ import { documentUrl } from './url';
 import { findNextPageUrl } from './next-page';
 import { privateCopy } from './private-copy';
 import { narrowToStoryRegion, removeNeverStory } from './prune-for-scoring';
+import { DEFAULT_MAX_ELEMENTS } from './limits';
 
 /*
  * The extraction pipeline, top to bottom:
@@ -37,7 +38,7 @@ import { narrowToStoryRegion, removeNeverStory } from './prune-for-scoring';
  * A rule that throws is skipped and noted in the debug output; extraction never throws to its caller.
  */
 
-export const DEFAULT_MAX_ELEMENTS = 60_000;
+export { DEFAULT_MAX_ELEMENTS };
 /** Debug output names at most this many elements per rule (a rule may remove hundreds). */
 const MAX_RECORDS_PER_RULE = 20;
 const MIN_ARTICLE_WORDS = 50;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CUSTOM_CSS_MAX_BYTES } from './custom-css';
 import { behaviourPrefsSchema, DEFAULT_BEHAVIOUR_PREFS, DEFAULT_READER_PREFS, readerPrefsSchema } from './schema';
 import { storedSiteRulesSchema } from './site-rules';
@@ -17,7 +17,7 @@ export const storedPreferencesSchema = z.strictObject({
   readerPrefs: readerPrefsSchema,
   behaviourPrefs: behaviourPrefsSchema,
   siteRules: storedSiteRulesSchema,
-  customCss: z.string().max(CUSTOM_CSS_MAX_BYTES),
+  customCss: z.string().check(z.maxLength(CUSTOM_CSS_MAX_BYTES)),
 });
 export type StoredPreferences = z.infer<typeof storedPreferencesSchema>;
 export type PreferenceName = keyof StoredPreferences;

@@ -1,4 +1,7 @@
-import { z } from 'zod';
+// zod's mini build: the same checks, tree-shaken to the few used here. These schemas ship in the
+// reader overlay, where the full build took more of the page's thread to evaluate than React did
+// (bench:big-page, issue 6). Settings files (settings-file.ts) nest them in the full build's schemas.
+import * as z from 'zod/mini';
 
 // Extension pages forbid eval; zod's JIT would try `new Function` first. Plain parsing is plenty here.
 z.config({ jitless: true });
@@ -16,7 +19,7 @@ export const FONT_SIZE = { min: 14, max: 28, step: 1 } as const;
 export const LINE_WIDTH = { min: 45, max: 90, step: 5 } as const;
 export const LINE_HEIGHT = { min: 1.3, max: 2.0, step: 0.1 } as const;
 
-const inRange = (range: { min: number; max: number }) => z.number().min(range.min).max(range.max);
+const inRange = (range: { min: number; max: number }) => z.number().check(z.gte(range.min), z.lte(range.max));
 
 export const readerPrefsSchema = z.strictObject({
   theme: z.enum(THEMES),
@@ -51,7 +54,7 @@ const RANGES: Partial<Record<string, { min: number; max: number }>> = { fontSize
  * Field by field: a valid field is kept, a number out of range is clamped, anything else (missing, wrong
  * type, unknown value) falls back to the default. Unknown fields are dropped.
  */
-function lenient<T extends Record<string, unknown>>(schema: z.ZodObject, defaults: T) {
+function lenient<T extends Record<string, unknown>>(schema: z.ZodMiniObject, defaults: T) {
   return (value: unknown): T => {
     const input = value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
     const out: Record<string, unknown> = { ...defaults };
@@ -59,7 +62,7 @@ function lenient<T extends Record<string, unknown>>(schema: z.ZodObject, default
       const raw = input[key];
       const range = RANGES[key];
       if (range && typeof raw === 'number' && Number.isFinite(raw)) out[key] = Math.min(range.max, Math.max(range.min, raw));
-      else if ((field as z.ZodType).safeParse(raw).success) out[key] = raw;
+      else if ((field as z.ZodMiniType).safeParse(raw).success) out[key] = raw;
     }
     return out as T;
   };

@@ -21,7 +21,8 @@ const settingsFileSchema = z.strictObject({
   exportedAt: z.string().optional(),
   reader: readerPrefsSchema,
   // A file written before offlineImages existed is still a valid file: the preference's default applies.
-  behaviour: behaviourPrefsSchema.extend({ offlineImages: z.boolean().default(true) }),
+  // (behaviourPrefsSchema is a zod/mini schema, which has no .extend method: its shape is spread.)
+  behaviour: z.strictObject({ ...behaviourPrefsSchema.shape, offlineImages: z.boolean().default(true) }),
   siteRules: storedSiteRulesSchema,
   customCss: z.string(),
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { FONT_SIZE, type ReaderPrefs } from './schema';
 
 /**
@@ -25,11 +25,11 @@ export const SITE_RULES_MAX_BYTES = 6_144;
 const HOST_PATTERN = /^[a-z0-9.-]{1,253}$|^\[[0-9a-f:.]+\]$/;
 
 export const storedSiteRuleSchema = z.strictObject({
-  o: z.literal(1).optional(),
-  n: z.literal(1).optional(),
-  s: z.number().int().min(FONT_SIZE.min).max(FONT_SIZE.max).optional(),
+  o: z.optional(z.literal(1)),
+  n: z.optional(z.literal(1)),
+  s: z.optional(z.int().check(z.gte(FONT_SIZE.min), z.lte(FONT_SIZE.max))),
 });
-export const storedSiteRulesSchema = z.record(z.string().regex(HOST_PATTERN), storedSiteRuleSchema);
+export const storedSiteRulesSchema = z.record(z.string().check(z.regex(HOST_PATTERN)), storedSiteRuleSchema);
 export type StoredSiteRules = z.infer<typeof storedSiteRulesSchema>;
 
 /** The rule key for a page URL or a typed-in host; null for pages without a host (file:, about:). */

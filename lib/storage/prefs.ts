@@ -7,7 +7,7 @@ import {
   type ReaderPrefs,
 } from '../prefs/schema';
 import { DEFAULT_STORED_PREFERENCES, type PreferenceName, type StoredPreferences } from '../prefs/preferences';
-import { settingsFromFile, type AllPrefs, type SettingsFileResult } from '../prefs/settings-file';
+import type { AllPrefs } from '../prefs/settings-file';
 import { decodeSiteRules, encodeSiteRules, SITE_RULES_MAX_BYTES, withRule, type SiteRule, type SiteRules } from '../prefs/site-rules';
 import { itemBytes } from '../sync/byte-size';
 import { PREF_MIGRATIONS } from './prefs-migrations';
@@ -134,10 +134,3 @@ export const saveAllPrefs = serially(async (prefs: AllPrefs): Promise<void> => {
     (Object.keys(PREF_KEYS) as Array<keyof typeof PREF_KEYS>).map((name) => ({ key: PREF_KEYS[name], meta: { v: PREF_MIGRATIONS[name].version } })),
   );
 });
-
-/** Imports a settings file: validated in full first, so a bad file changes nothing. */
-export async function importSettingsFile(text: string): Promise<SettingsFileResult> {
-  const parsed = settingsFromFile(text);
-  if (parsed.ok) await saveAllPrefs(parsed.prefs);
-  return parsed;
-}

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { extractHtml } from '@/lib/extract-service/extract-html';
 import { fetchPage } from '@/lib/extract-service/fetch-page';
-import { planReading, serializeDocument, toExtractResult } from '@/lib/extract-service/off-page';
+import { planReading, readableTextLength, serializeDocument, toExtractResult } from '@/lib/extract-service/off-page';
 import { withTimeout } from '@/lib/extract-service/with-timeout';
 import { runExtractRequest } from '@/lib/extract-service/run-request';
 import { serviceFailure, type ServiceResult } from '@/lib/extract-service/types';
@@ -158,10 +158,22 @@ describe('the reader’s plan for big pages', () => {
     expect(plan.where).toBe('off-page');
     if (plan.where !== 'off-page') return;
     expect(plan.elements).toBeGreaterThan(2000);
-    expect(plan.html).toBe(before);
-    expect(plan.html.startsWith('<!doctype html>')).toBe(true);
-    expect(plan.html).toContain('<title>Big</title>');
+    expect(before.startsWith('<!doctype html>')).toBe(true);
+    expect(before).toContain('<title>Big</title>');
     expect(serializeDocument(page)).toBe(before);
+  });
+
+  it('sends a text-heavy page with few elements off the page, counting readable text only', () => {
+    const words = 'word '.repeat(400);
+    const prose = new JSDOM(`<html><head><title>Long</title></head><body>${`<p>${words}</p>`.repeat(10)}</body></html>`).window.document;
+    expect(readableTextLength(prose)).toBeGreaterThan(20_000);
+    const plan = planReading(prose, { minText: 20_000 });
+    expect(plan.where).toBe('off-page');
+    if (plan.where === 'off-page') expect(plan.textLength).toBe(readableTextLength(prose));
+    // The same amount of text inside a script (a page's JSON state) is no reason to leave the page.
+    const state = new JSDOM(`<html><body><p>${words}</p><script type="application/json">${'"x"'.repeat(20_000)}</script></body></html>`).window.document;
+    expect(readableTextLength(state)).toBeLessThan(3_000);
+    expect(planReading(state, { minText: 20_000 })).toEqual({ where: 'in-page' });
   });
 
   it('refuses pages over the limit before copying them, in the pipeline’s words', () => {

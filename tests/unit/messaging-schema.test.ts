@@ -11,6 +11,7 @@ describe('message schemas', () => {
       'extractPageHtml',
       'getSavedState',
       'listHighlights',
+      'loadReaderPart',
       'openLibrary',
       'openReader',
       'openSavedArticle',

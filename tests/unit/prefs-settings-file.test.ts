@@ -5,7 +5,8 @@ import { settingsFromFile, settingsToFile, type AllPrefs } from '@/lib/prefs/set
 import { SITE_RULES_MAX_BYTES } from '@/lib/prefs/site-rules';
 import { RESERVED_FOREIGN_BYTES } from '@/lib/sync';
 import { itemBytes } from '@/lib/sync/byte-size';
-import { importSettingsFile, loadAllPrefs, saveCustomCss, saveReaderPrefs } from '@/lib/storage/prefs';
+import { loadAllPrefs, saveCustomCss, saveReaderPrefs } from '@/lib/storage/prefs';
+import { importSettingsFile } from '@/lib/storage/prefs-import';
 
 const PREFS: AllPrefs = {
   reader: { theme: 'dark', font: 'sans', fontSize: 21, lineWidth: 60, lineHeight: 1.8 },

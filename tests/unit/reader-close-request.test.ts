@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { watchCloseRequest } from '@/entrypoints/reader.content/close-request';
-import { groupThousands } from '@/entrypoints/reader.content/ReadingLongPage';
+import { watchCloseRequest } from '@/entrypoints/reader-overlay.content/close-request';
+import { describeLongPage, groupThousands } from '@/entrypoints/reader-overlay.content/ReadingLongPage';
 
 /** A stand-in for the browser's CloseWatcher: `request()` is Esc reaching it as a close request. */
 function fakeWatchers() {
@@ -60,5 +60,12 @@ describe('groupThousands', () => {
     expect(groupThousands(999)).toBe('999');
     expect(groupThousands(50_000)).toBe('50,000');
     expect(groupThousands(1_234_567)).toBe('1,234,567');
+  });
+});
+
+describe('describeLongPage', () => {
+  it('names a big page by its elements, and a text-heavy one by its words', () => {
+    expect(describeLongPage(50_123, 0)).toBe('50,123 elements');
+    expect(describeLongPage(3_000, 600_000)).toBe('about 100,000 words');
   });
 });

@@ -1,26 +1,20 @@
 import { createRoot, type Root } from 'react-dom/client';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { extractArticle } from '@/lib/extract';
 import { lockPage, type PageSnapshot } from '@/lib/reader/page-lock';
 import { OverlayApp } from './OverlayApp';
 import { guardHost, raiseToTopLayer, type HostGuard } from './host-guard';
-import { planReading } from '@/lib/extract-service/off-page';
-import { readOffPage } from '@/lib/extract-service/read-off-page';
+import type { OverlayContent, OverlayPart } from '@/lib/content/reader-parts';
+import type { ExtractResult } from '@/lib/extract/types';
 import { ReadingLongPage } from './ReadingLongPage';
 import { watchCloseRequest, type CloseRequestWatch } from './close-request';
-
-export interface OverlayController {
-  open(): Promise<void>;
-  close(): void;
-  toggle(): Promise<void>;
-}
 
 /**
  * Opens and closes the reader overlay: a shadow-root UI over the whole viewport, the page behind it
  * scroll-locked and given back exactly as it was on close (Esc, the close button, a second click).
+ * What it shows was extracted before it opened (reader.js), or is being read away from the page.
  */
-export function createOverlayController(ctx: ContentScriptContext): OverlayController {
+export function createOverlayController(ctx: ContentScriptContext): OverlayPart {
   let ui: ShadowRootContentScriptUi<Root> | null = null;
   let snapshot: PageSnapshot | null = null;
   let guard: HostGuard | null = null;
@@ -57,16 +51,10 @@ export function createOverlayController(ctx: ContentScriptContext): OverlayContr
     snapshot = null;
   }
 
-  async function open(): Promise<void> {
+  async function open(content: OverlayContent): Promise<void> {
     if (ui || opening) return;
     opening = true;
     try {
-      // Extract (or copy the markup, for a very big page) before anything of Folio's is in the page,
-      // so the copy holds only the page.
-      const started = performance.now();
-      const plan = planReading(document);
-      const result = plan.where === 'in-page' ? extractArticle(document, { url: location.href }) : plan.where === 'nowhere' ? plan.result : null;
-      performance.measure(result ? 'folio:extract' : 'folio:serialize', { start: started, end: performance.now() });
       const mounted = await createShadowRootUi(ctx, {
         name: 'folio-reader',
         // Positioned by the :host rule of components/reader.css (WXT's own reset would undo it).
@@ -77,7 +65,7 @@ export function createOverlayController(ctx: ContentScriptContext): OverlayContr
         isolateEvents: ['keydown', 'keyup', 'keypress', 'wheel'],
         onMount: (container) => {
           const root = createRoot(container);
-          root.render(result ? <OverlayApp result={result} onClose={close} /> : <ReadingLongPage elements={plan.where === 'off-page' ? plan.elements : 0} onClose={close} />);
+          root.render(content.kind === 'result' ? <OverlayApp result={content.result} onClose={close} /> : readingView(content));
           return root;
         },
         onRemove: (root) => root?.unmount(),
@@ -90,19 +78,34 @@ export function createOverlayController(ctx: ContentScriptContext): OverlayContr
       mounted.shadow.addEventListener('keydown', onKeyDown as EventListener, true);
       closeRequest = watchCloseRequest(close);
       focusReader(mounted.shadow);
-      if (plan.where === 'off-page') await showWhenRead(mounted, plan.html);
     } finally {
       opening = false;
     }
+    // Not awaited: open() answers once the overlay is up, and a click meanwhile can close it.
+    if (content.kind === 'reading' && ui) void showWhenRead(ui, content, content.reading);
   }
 
-  /** A big page: read away from the page's thread, then the article (or why not) replaces "Reading…". */
-  async function showWhenRead(mounted: ShadowRootContentScriptUi<Root>, html: string): Promise<void> {
+  function readingView(content: Extract<OverlayContent, { kind: 'reading' }>, failure?: string) {
+    const retry = () => {
+      if (!ui) return;
+      const mounted = ui;
+      mounted.mounted?.render(readingView(content));
+      void showWhenRead(mounted, content, content.retry());
+    };
+    return <ReadingLongPage elements={content.elements} textLength={content.textLength} failure={failure} onRetry={retry} onClose={close} />;
+  }
+
+  /**
+   * A big page: read away from the page's thread, then the article (or why not) replaces "Reading…".
+   * When the service gave up (too slow, or not there), the overlay says so and offers to try again.
+   */
+  async function showWhenRead(mounted: ShadowRootContentScriptUi<Root>, content: Extract<OverlayContent, { kind: 'reading' }>, reading: Promise<ExtractResult>): Promise<void> {
     const started = performance.now();
-    const result = await readOffPage(html, location.href);
+    const result = await reading;
     performance.measure('folio:extract', { start: started, end: performance.now() });
     if (ui !== mounted) return; // closed while it was being read
-    mounted.mounted?.render(<OverlayApp result={result} onClose={close} />);
+    const gaveUp = !result.ok && !result.bestEffort && (result.reason === 'too-large' || result.reason === 'error');
+    mounted.mounted?.render(gaveUp ? readingView(content, result.detail) : <OverlayApp result={result} onClose={close} />);
     focusReader(mounted.shadow);
   }
 
@@ -112,11 +115,7 @@ export function createOverlayController(ctx: ContentScriptContext): OverlayContr
     if (ui && withoutHash(newUrl) !== withoutHash(oldUrl)) close();
   });
 
-  return {
-    open,
-    close,
-    toggle: () => (ui ? Promise.resolve(close()) : open()),
-  };
+  return { isOpen: () => ui !== null, open, close };
 }
 
 function withoutHash(url: URL): string {

@@ -2,20 +2,20 @@
 import '@/lib/content/extension-api-guard';
 import '@/components/reader.css';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { provideReaderPart } from '@/lib/content/reader-parts';
 import { createOverlayController } from './overlay-controller';
 
 /**
- * The reader: extraction and overlay. Never in the manifest's content scripts; the background injects
- * it on the first click or shortcut, and later clicks call the toggle it leaves behind.
+ * The reader overlay (React, the reading tools, preferences). Injected by the background when
+ * reader.js has something to show (lib/content/reader-parts.ts); reader.js opens and closes it.
  */
 export default defineContentScript({
   registration: 'runtime',
   matches: ['<all_urls>'],
   cssInjectionMode: 'ui',
-  async main(ctx) {
+  main(ctx) {
     const controller = createOverlayController(ctx);
-    (globalThis as { __folioToggleReader?: () => void }).__folioToggleReader = () => void controller.toggle();
     ctx.onInvalidated(() => controller.close());
-    await controller.open();
+    provideReaderPart('overlay', controller);
   },
 });

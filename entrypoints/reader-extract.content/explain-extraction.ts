@@ -1,13 +1,7 @@
 import { detectArticle, extractArticle } from '@/lib/extract';
-import type { DetectionSignals } from '@/lib/extract/detect';
-import type { ExtractDebug } from '@/lib/extract/types';
+import type { Explanation } from '@/lib/content/reader-parts';
 
-export interface Explanation {
-  debug: ExtractDebug;
-  signals: DetectionSignals;
-}
-
-/** The tag of the overlay's shadow host (createShadowRootUi's name in overlay-controller.tsx). */
+/** The tag of the overlay's shadow host (createShadowRootUi's name in reader-overlay.content/overlay-controller.tsx). */
 const OVERLAY_HOST = 'folio-reader';
 
 /**

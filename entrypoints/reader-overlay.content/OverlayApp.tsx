@@ -11,7 +11,7 @@ import { siteKey } from '@/lib/prefs/site-rules';
 import * as prefsStorage from '@/lib/storage/prefs';
 import { DEFAULT_BEHAVIOUR_PREFS, loadBehaviourPrefs, loadCustomCss, watchBehaviourPrefs, watchCustomCss } from '@/lib/storage/prefs';
 import { ReadingTools } from '@/components/reading/ReadingTools';
-import { explainExtraction } from './explain-extraction';
+import { loadReaderPart } from '@/lib/content/reader-parts';
 import { useMultiPage } from './use-multi-page';
 import { useOverlayHighlights } from './use-overlay-highlights';
 import { useSaveArticle } from './use-save-article';
@@ -46,7 +46,7 @@ export function OverlayApp({ result, onClose }: OverlayAppProps) {
           {saveError && <span role="alert" className="folio-save-error">{saveError}</span>}
           {behaviour.showShortcuts && <span className="folio-shortcuts">Esc closes · Alt+Shift+R toggles</span>}
           {host && <SiteRulesControl host={host} rule={site.rule} fontSize={site.prefs.fontSize} onChange={site.changeRule} message={site.ruleMessage} />}
-          <ExtractionDebugControl explain={() => explainExtraction(document, location.href)} />
+          <ExtractionDebugControl explain={async () => (await loadReaderPart('extract')).explain(document, location.href)} />
         </>
       }
       articleEnd={multiPage.status && <ContinueReading status={multiPage.status} onContinue={multiPage.loadNext} />}

@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ContinueStatus } from '@/components/ContinueReading';
 import type { Article, ExtractResult } from '@/lib/extract/types';
-import { appendPage } from '@/lib/multipage/append-page';
-import { loadNextPage } from '@/lib/multipage/load-next-page';
+import { loadReaderPart } from '@/lib/content/reader-parts';
 
 /** A story is shown up to this many pages in all (issue 3); past it, a link to the next page on the site. */
 export const MAX_PAGES = 10;
@@ -60,14 +59,16 @@ export function useMultiPage(result: ExtractResult) {
     setLoading(true);
     setFailure(null);
     try {
-      const loaded = await loadNextPage(shown.nextUrl, { origin: location.origin, pageNumber, win: window, signal: controller.signal });
+      // The pipeline is its own script (reader-extract.js), loaded on the first Continue if not yet there.
+      const pipeline = await loadReaderPart('extract');
+      const loaded = await pipeline.loadNextPage(shown.nextUrl, { origin: location.origin, pageNumber, win: window, signal: controller.signal });
       if (controller.signal.aborted) return;
       if (!loaded.ok) {
         setFailure(loaded.detail);
         return;
       }
       setShown({
-        article: appendPage(shown.article, loaded.article, pageNumber, window),
+        article: pipeline.appendPage(shown.article, loaded.article, pageNumber, window),
         pages: pageNumber,
         nextUrl: loaded.nextPageUrl,
         seen: [...shown.seen, withoutHash(shown.nextUrl), withoutHash(loaded.url)],
