@@ -220,8 +220,11 @@ function workerAnswer(answers: WorkerEntry[], search: TimedSearch) {
     catchUpMs: round(detail.catchUpMs),
     highlightsReadMs: round(detail.highlightsReadMs),
     indexMs: round(detail.indexMs),
-    // Posting the request and the answer, and waiting for the worker to be free (a snapshot slice).
+    // Posting the request and the answer, and waiting for the worker to be free (a snapshot slice), or
+    // for the page's main thread to take the answer.
     outsideWorkerMs: round(search.ms - (found.end - found.start)),
+    requestReachedWorkerMs: round(found.start - search.startedAt),
+    answerReachedPageMs: round(search.endedAt - found.end),
   };
 }
 
