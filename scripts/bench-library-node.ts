@@ -58,7 +58,7 @@ const snapshotMs = performance.now() - start;
 start = performance.now();
 LibrarySearch.fromSnapshot(snapshot);
 const loadSnapshotMs = performance.now() - start;
-const snapshotMB = (snapshot.body.postings.byteLength + snapshot.body.offsets.byteLength + snapshot.meta.length + snapshot.body.terms.length) / 1e6;
+const snapshotMB = (snapshot.body.postings.byteLength + snapshot.body.offsets.byteLength + snapshot.titles.reduce((sum, chunk) => sum + chunk.length, 0) + snapshot.body.terms.length) / 1e6;
 
 // IndexedDB (fake).
 const db = new LibraryDb(`bench-${Date.now()}`, { indexedDB, IDBKeyRange });

@@ -185,15 +185,47 @@ async function workersHeapMB(page: Page): Promise<number> {
   return total / 1e6;
 }
 
-/** The search worker's snapshot writes (its own performance measures), as epoch-ms intervals. */
-async function workerSnapshotWrites(page: Page): Promise<{ start: number; end: number }[]> {
-  const writes: { start: number; end: number }[] = [];
-  const expression = `JSON.stringify(performance.getEntriesByName('folio:search-snapshot-write').map((e) => ({ start: performance.timeOrigin + e.startTime, end: performance.timeOrigin + e.startTime + e.duration })))`;
+interface WorkerEntry {
+  /** Epoch ms, from the worker's clock. */
+  start: number;
+  end: number;
+  detail: unknown;
+}
+
+/** The page's workers' performance entries named `name` (their own measures), as epoch-ms intervals. */
+async function workerEntries(page: Page, name: string): Promise<WorkerEntry[]> {
+  const entries: WorkerEntry[] = [];
+  const expression = `JSON.stringify(performance.getEntriesByName(${JSON.stringify(name)}).map((e) => ({ start: performance.timeOrigin + e.startTime, end: performance.timeOrigin + e.startTime + e.duration, detail: e.detail ?? null })))`;
   await forEachWorker(page, async (cdp, sessionId) => {
     const answer = (await workerCommand(cdp, sessionId, 'Runtime.evaluate', { expression, returnByValue: true })) as { result?: { value?: string } } | undefined;
-    writes.push(...(JSON.parse(answer?.result?.value ?? '[]') as { start: number; end: number }[]));
+    entries.push(...(JSON.parse(answer?.result?.value ?? '[]') as WorkerEntry[]));
   });
-  return writes;
+  return entries;
+}
+
+interface SearchAnswerDetail {
+  query: string;
+  catchUpMs: number;
+  highlightsReadMs: number;
+  indexMs: number;
+}
+
+/** The worker's own account of the answer to one page search (the one for this query inside its interval). */
+function workerAnswer(answers: WorkerEntry[], search: TimedSearch) {
+  const found = answers.find((answer) => (answer.detail as SearchAnswerDetail).query === search.query && answer.start >= search.startedAt - 20 && answer.start <= search.endedAt);
+  if (!found) return null;
+  const detail = found.detail as SearchAnswerDetail;
+  return {
+    workerMs: round(found.end - found.start),
+    catchUpMs: round(detail.catchUpMs),
+    highlightsReadMs: round(detail.highlightsReadMs),
+    indexMs: round(detail.indexMs),
+    // Posting the request and the answer, and waiting for the worker to be free (a snapshot slice), or
+    // for the page's main thread to take the answer.
+    outsideWorkerMs: round(search.ms - (found.end - found.start)),
+    requestReachedWorkerMs: round(found.start - search.startedAt),
+    answerReachedPageMs: round(search.endedAt - found.end),
+  };
 }
 
 interface FirstPageRun {
@@ -206,6 +238,21 @@ interface FirstPageRun {
   rowsSource: string;
   rowsConfirmedMs: number;
   queryMs: number;
+  /** Before the first paint, each from navigation (NaN where a build has no such mark). */
+  paintPhases: FirstPaintPhases;
+}
+
+/**
+ * What comes before the first rows are painted: the page's HTML fetched (responseEnd), parsed
+ * (domInteractive), the first-screen script starts, has drawn the rows, the frame that paints them
+ * starts (its requestAnimationFrame time), the rows painted (Element Timing).
+ */
+interface FirstPaintPhases {
+  responseEnd: number;
+  domInteractive: number;
+  firstScreenScript: number;
+  rowsDrawn: number;
+  frameStart: number;
 }
 
 /** One page load's first-page phases, each counted from navigation (see the header). */
@@ -224,6 +271,13 @@ async function firstPageRun(page: Page, url: string): Promise<FirstPageRun> {
       rowsSource: (visible?.detail as { source?: string } | undefined)?.source ?? '?',
       rowsConfirmedMs: confirmed.startTime,
       queryMs: performance.getEntriesByName('folio:library-first-page').at(-1)?.duration ?? NaN,
+      paintPhases: {
+        responseEnd: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.responseEnd ?? NaN,
+        domInteractive: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.domInteractive ?? NaN,
+        firstScreenScript: performance.getEntriesByName('folio:library-first-screen-start').at(-1)?.startTime ?? NaN,
+        rowsDrawn: performance.getEntriesByName('folio:library-first-screen-drawn').at(-1)?.startTime ?? NaN,
+        frameStart: performance.getEntriesByName('folio:library-first-screen-frame').at(-1)?.startTime ?? NaN,
+      },
     };
   }, undefined, { timeout: 120_000 });
   const run = (await handle.jsonValue()) as Omit<FirstPageRun, 'rowsPaintedMs' | 'firstContentfulPaintMs'>;
@@ -246,7 +300,8 @@ async function firstPageRun(page: Page, url: string): Promise<FirstPageRun> {
         }).observe({ type: 'element', buffered: true });
       }),
   );
-  return { ...run, rowsPaintedMs: paints.rows === null ? null : round(paints.rows), firstContentfulPaintMs: round(paints.fcp), scriptMs: round(run.scriptMs), dbOpenMs: round(run.dbOpenMs), rowsVisibleMs: round(run.rowsVisibleMs), rowsConfirmedMs: round(run.rowsConfirmedMs), queryMs: round(run.queryMs) };
+  const paintPhases = Object.fromEntries(Object.entries(run.paintPhases).map(([phase, ms]) => [phase, round(ms)])) as unknown as FirstPaintPhases;
+  return { ...run, rowsPaintedMs: paints.rows === null ? null : round(paints.rows), firstContentfulPaintMs: round(paints.fcp), scriptMs: round(run.scriptMs), dbOpenMs: round(run.dbOpenMs), rowsVisibleMs: round(run.rowsVisibleMs), rowsConfirmedMs: round(run.rowsConfirmedMs), queryMs: round(run.queryMs), paintPhases };
 }
 
 /** The durations of the page's performance measures with these names (the import's steps). */
@@ -302,7 +357,8 @@ async function main(): Promise<void> {
     ];
     const timed = [...(await searchTimes(page, queries)), ...(await searchTimes(page, queries))];
     const search = timed.map((entry) => entry.ms);
-    const snapshotWrites = await workerSnapshotWrites(page);
+    const snapshotWrites = await workerEntries(page, 'folio:search-snapshot-write');
+    const answers = await workerEntries(page, 'folio:search-answer');
     const overlaps = (entry: TimedSearch) => snapshotWrites.some((write) => write.start < entry.endedAt && write.end > entry.startedAt);
     await page.getByLabel('Search the library').fill('');
     await page.getByTestId('library-list').evaluate((list) => list.scrollTo(0, list.scrollHeight / 2));
@@ -344,6 +400,12 @@ async function main(): Promise<void> {
         firstPageMeasures: `navigation → ${firstPageMeasured}, median of runs; runs in order, the first cold`,
         firstPageRunsMs: firstPage,
         firstPagePhasesMedianFromNavigationMs: {
+          htmlFetched: median((run) => run.paintPhases.responseEnd),
+          htmlParsed: median((run) => run.paintPhases.domInteractive),
+          firstScreenScript: median((run) => run.paintPhases.firstScreenScript),
+          firstScreenRowsDrawn: median((run) => run.paintPhases.rowsDrawn),
+          firstScreenFrameStart: median((run) => run.paintPhases.frameStart),
+          rowsPainted: median((run) => run.rowsPaintedMs ?? NaN),
           firstContentfulPaint: median((run) => run.firstContentfulPaintMs),
           scriptStarts: median((run) => run.scriptMs),
           databaseOpen: median((run) => run.dbOpenMs),
@@ -355,7 +417,7 @@ async function main(): Promise<void> {
         searchMedianMs: round(percentile(search, 0.5)),
         searchMaxMs: round(Math.max(...search)),
         searchMeasures: 'keystroke → result ids on the page (worker round trip included), warm index, p95/median of 20',
-        searchQueries: timed.map((entry) => ({ query: entry.query, ms: round(entry.ms), startedAfterIndexReadyMs: Math.round(entry.startedAt - indexReadyAt), duringSnapshotWrite: overlaps(entry) })),
+        searchQueries: timed.map((entry) => ({ query: entry.query, ms: round(entry.ms), startedAfterIndexReadyMs: Math.round(entry.startedAt - indexReadyAt), duringSnapshotWrite: overlaps(entry), inWorker: workerAnswer(answers, entry) })),
         searchSnapshotWritesMs: snapshotWrites.map((write) => ({ fromIndexReady: Math.round(write.start - indexReadyAt), duration: Math.round(write.end - write.start) })),
         firstSearchWhileIndexingMs: round(firstSearch?.ms ?? NaN),
         indexingStatusShown: indexingShown,

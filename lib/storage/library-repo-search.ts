@@ -15,7 +15,8 @@ export function loadSearchSnapshot(db: LibraryDb): Promise<StorageResult<Library
   return attempt(async () => {
     const record = await db.meta.get(SNAPSHOT_KEY);
     const value = record?.value as LibrarySearchSnapshot | undefined;
-    return value && value.format === 1 ? value : null;
+    // An older format (1: MiniSearch's JSON) is not read: the index is rebuilt and stored anew.
+    return value && value.format === 2 ? value : null;
   });
 }
 

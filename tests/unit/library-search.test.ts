@@ -1,3 +1,4 @@
+import MiniSearch from 'minisearch';
 import { describe, expect, it, vi } from 'vitest';
 import { LibrarySearch, type SearchableArticle } from '../../lib/library/search/library-search';
 import { SearchService } from '../../lib/library/search/search-service';
@@ -84,6 +85,33 @@ describe('LibrarySearch', () => {
     expect(ids(restored.search('rye ')).length).toBe(2);
   });
 
+  it('rebuilds the title index of a snapshot in slices, with the changes made meanwhile, and never serializes MiniSearch whole', async () => {
+    const index = sampleIndex();
+    const toJSON = vi.spyOn(MiniSearch.prototype, 'toJSON');
+    const snapshot = structuredClone(await index.toSnapshotInSlices(async () => undefined, 0));
+    expect(toJSON).not.toHaveBeenCalled();
+    toJSON.mockRestore();
+    const restored = LibrarySearch.fromSnapshot(snapshot);
+    let pauses = 0;
+    await restored.loadTitleIndexInSlices(async () => {
+      pauses += 1;
+      if (pauses === 1) {
+        expect(restored.titleIndexLoaded).toBe(false);
+        restored.upsert(doc('e', 'Owenrship of bread', 'Crumbs.'));
+        restored.remove('b');
+      }
+    }, 0);
+    expect(pauses).toBeGreaterThan(0);
+    expect(restored.titleIndexLoaded).toBe(true);
+    // Typo tolerance is the title index's: 'ownership' finds the new title, and the removed one is gone.
+    expect(ids(restored.search('ownership '))).toEqual(['e']);
+    expect(ids(restored.search('bread '))).toEqual(['e', 'a', 'c']);
+    // The next snapshot holds the documents as they are now.
+    const again = LibrarySearch.fromSnapshot(structuredClone(restored.toSnapshot()));
+    again.loadTitleIndex();
+    expect(ids(again.search('ownership '))).toEqual(['e']);
+  });
+
   it('writes a snapshot in slices that searches and changes can run between, and it is the index as it was when it began', async () => {
     const index = sampleIndex();
     index.watermark = 99;
@@ -150,6 +178,42 @@ describe('BodyIndex completions', () => {
     index.upsert(doc('b', 'Two', 'alpaca'));
     expect(ids(index.search('alpa'))).toEqual(['b']);
     expect(ids(index.search('alp')).sort()).toEqual(['a', 'b']);
+  });
+});
+
+describe('BodyIndex sorted terms', () => {
+  const manyDocs = (count: number, word: (n: number) => string) => Array.from({ length: count }, (_, n) => doc(`id${n}`, `Title ${n}`, `${word(n)} common`));
+
+  it('sorts its terms when built (compact) and when loaded, never on a keystroke', () => {
+    const word = (n: number) => `term${(n * 7919) % 300}`;
+    const expected = manyDocs(300, word).filter((item) => item.text.startsWith('term29')).map((item) => item.id);
+    const built = LibrarySearch.empty();
+    for (const item of manyDocs(300, word)) built.upsert(item);
+    built.compact();
+    const loaded = LibrarySearch.fromSnapshot(structuredClone(built.toSnapshot()));
+    const sort = vi.spyOn(Array.prototype, 'sort');
+    try {
+      for (const index of [built, loaded]) {
+        sort.mockClear();
+        expect(ids(index.search('term29')).sort()).toEqual([...expected].sort());
+        // The only sort of a search is topHits' ranking of its few hits, never the term list.
+        for (const call of sort.mock.contexts) expect((call as unknown[]).length).toBeLessThan(50);
+      }
+    } finally {
+      sort.mockRestore();
+    }
+  });
+
+  it('stores terms in sorted order, merges many new terms in one pass, and completes from both', () => {
+    const index = LibrarySearch.empty();
+    for (const item of manyDocs(2_500, (n) => `w${n.toString(36)}`)) index.upsert(item);
+    // Over 2,000 new terms and no compact: the first prefix search merges them, and finds them all.
+    expect(index.search('w1').length).toBe(50);
+    index.upsert(doc('late', 'Late', 'w1late'));
+    expect(ids(index.search('w1late'))).toEqual(['late']);
+    const terms = index.toSnapshot().body.terms.split('\n');
+    expect(terms).toEqual([...terms].sort());
+    expect(terms).toContain('w1late');
   });
 });
 

@@ -24,14 +24,25 @@ export interface SearchHit {
   score: number;
 }
 
+/**
+ * The index as stored (format 2). The title index is stored as its documents, not as MiniSearch's own
+ * JSON: `toJSON()` serializes the whole title index in one uninterruptible call (measured at 10,000
+ * articles: 250–750 ms on a loaded 2-core machine, plus as long again to stringify), and every search
+ * arriving meanwhile waited for it. Documents are written a chunk at a time and the title index is
+ * rebuilt from them in slices when the page is idle, so neither writing nor loading holds up a keystroke.
+ * (Format 1 held MiniSearch's JSON; such a snapshot is not read: the index is rebuilt once.)
+ */
 export interface LibrarySearchSnapshot {
-  format: 1;
+  format: 2;
   /** The newest change (epoch ms) already reflected in the index. */
   watermark: number;
-  /** MiniSearch's JSON (a string: cloning it into IndexedDB is much faster than the object tree). */
-  meta: string;
+  /** The title documents, TITLE_CHUNK at a time, each chunk JSON of `TitleRow`s (strings clone fast). */
+  titles: string[];
   body: BodyIndexSnapshot;
 }
+
+/** A title document as stored: id, title, site, byline, tags (joined by spaces). */
+type TitleRow = [string, string, string, string, string];
 
 interface MetaDocument {
   id: string;
@@ -48,8 +59,10 @@ const META_OPTIONS = {
   processTerm: (term: string) => foldTerm(term),
 };
 
-/** MiniSearch terms serialized between two pause points. */
-const SNAPSHOT_STEP_TERMS = 2_000;
+/** Title documents per stored chunk (one chunk is serialized, or parsed, between two pause points). */
+const TITLE_CHUNK = 250;
+/** Title documents added to MiniSearch between two pause points while the title index is rebuilt. */
+const TITLE_ADD_STEP = 100;
 
 /** Title words outrank body words: a title match is what people usually look for. */
 const META_WEIGHT = 2;
@@ -67,15 +80,20 @@ function metaDocument(article: SearchableArticle): MetaDocument {
   };
 }
 
+const toRow = (document: MetaDocument): TitleRow => [document.id, document.title, document.siteName, document.byline, document.tags];
+const fromRow = ([id, title, siteName, byline, tags]: TitleRow): MetaDocument => ({ id, title, siteName, byline, tags });
+
 type MetaChange = { upsert: MetaDocument } | { remove: string };
 
 export class LibrarySearch {
   /** The newest change (epoch ms) reflected in the index; refreshes read changes from here on. */
   watermark = 0;
-  /** MiniSearch's JSON from a snapshot, parsed on first need (it is the slow part of loading). */
-  private metaJson: string | null = null;
-  /** Changes made before the MiniSearch part was parsed, applied once it is. */
+  /** The stored title documents of a loaded snapshot, added to MiniSearch on first need. */
+  private storedTitles: string[] | null = null;
+  /** Changes made before the title index was rebuilt, applied once it is. */
   private pendingMeta: MetaChange[] = [];
+  /** The title index's documents by id (what a snapshot stores); complete once the title index is. */
+  private documents = new Map<string, MetaDocument>();
 
   private constructor(
     private meta: MiniSearch<MetaDocument> | null,
@@ -88,41 +106,65 @@ export class LibrarySearch {
 
   /**
    * Loads a snapshot. The body index is ready at once (it also holds title, site and tag words, so
-   * searching works); the ranked, typo-tolerant title index is parsed by `loadTitleIndex`, called when
-   * the page is idle, or at the latest by `toSnapshot`.
+   * searching works); the ranked, typo-tolerant title index is rebuilt from its documents by
+   * `loadTitleIndexInSlices`, called when the page is idle, or at the latest by `toSnapshot`.
    */
   static fromSnapshot(snapshot: LibrarySearchSnapshot): LibrarySearch {
     const search = new LibrarySearch(null, BodyIndex.fromSnapshot(snapshot.body));
-    search.metaJson = snapshot.meta;
+    search.storedTitles = snapshot.titles;
     search.watermark = snapshot.watermark;
     return search;
   }
 
-  /** Parses the title index of a loaded snapshot (no-op when done). */
+  /** Rebuilds the title index of a loaded snapshot (no-op when done). */
   loadTitleIndex(): MiniSearch<MetaDocument> {
     if (this.meta) return this.meta;
-    return this.adoptTitleIndex(this.metaJson ? MiniSearch.loadJSON<MetaDocument>(this.metaJson, META_OPTIONS) : new MiniSearch<MetaDocument>(META_OPTIONS));
+    return runAtOnce(this.titleIndexSteps());
   }
 
-  /** `loadTitleIndex` in batches with pauses (MiniSearch's own async loader), for a worker that keeps answering. */
-  async loadTitleIndexInSlices(): Promise<void> {
-    if (this.meta || !this.metaJson) return void this.loadTitleIndex();
-    const json = this.metaJson;
-    const meta = await MiniSearch.loadJSONAsync<MetaDocument>(json, META_OPTIONS);
-    // Loaded meanwhile by a synchronous caller: keep that one (it already holds the pending changes).
-    if (!this.meta && this.metaJson === json) this.adoptTitleIndex(meta);
+  /** `loadTitleIndex` in slices with pauses between them, for a worker that keeps answering. */
+  async loadTitleIndexInSlices(pause?: Pause, sliceMs?: number): Promise<void> {
+    if (this.meta) return;
+    await runInSlices(this.titleIndexSteps(), pause, sliceMs);
   }
 
-  private adoptTitleIndex(meta: MiniSearch<MetaDocument>): MiniSearch<MetaDocument> {
-    this.metaJson = null;
-    for (const change of this.pendingMeta) {
-      const id = 'upsert' in change ? change.upsert.id : change.remove;
-      if (meta.has(id)) meta.discard(id);
-      if ('upsert' in change) meta.add(change.upsert);
+  /**
+   * The title index rebuilt from the stored documents, a chunk parsed or TITLE_ADD_STEP documents added
+   * per step. Changes meanwhile wait in `pendingMeta` and are applied at the end, in order; if a
+   * synchronous caller rebuilt it meanwhile, that one is kept (it already holds those changes).
+   */
+  private *titleIndexSteps(): Generator<void, MiniSearch<MetaDocument>> {
+    const stored = this.storedTitles ?? [];
+    const meta = new MiniSearch<MetaDocument>(META_OPTIONS);
+    const documents = new Map<string, MetaDocument>();
+    for (const chunk of stored) {
+      yield;
+      const rows = (JSON.parse(chunk) as TitleRow[]).map(fromRow);
+      for (let start = 0; start < rows.length; start += TITLE_ADD_STEP) {
+        if (start > 0) yield;
+        for (const document of rows.slice(start, start + TITLE_ADD_STEP)) {
+          meta.add(document);
+          documents.set(document.id, document);
+        }
+      }
     }
-    this.pendingMeta = [];
+    if (this.meta) return this.meta;
+    this.storedTitles = null;
+    this.documents = documents;
     this.meta = meta;
+    for (const change of this.pendingMeta) this.applyMeta(meta, change);
+    this.pendingMeta = [];
     return meta;
+  }
+
+  private applyMeta(meta: MiniSearch<MetaDocument>, change: MetaChange): void {
+    const id = 'upsert' in change ? change.upsert.id : change.remove;
+    if (meta.has(id)) meta.discard(id);
+    this.documents.delete(id);
+    if ('upsert' in change) {
+      meta.add(change.upsert);
+      this.documents.set(id, change.upsert);
+    }
   }
 
   get titleIndexLoaded(): boolean {
@@ -138,13 +180,9 @@ export class LibrarySearch {
   }
 
   upsert(article: SearchableArticle): void {
-    const document = metaDocument(article);
-    if (this.meta) {
-      if (this.meta.has(article.id)) this.meta.discard(article.id);
-      this.meta.add(document);
-    } else {
-      this.pendingMeta.push({ upsert: document });
-    }
+    const change = { upsert: metaDocument(article) };
+    if (this.meta) this.applyMeta(this.meta, change);
+    else this.pendingMeta.push(change);
     // Title, site and tag words go into the body index too: it answers alone until MiniSearch is parsed.
     this.body.add(article.id, `${article.title} ${article.siteName ?? ''} ${article.byline ?? ''} ${article.tags.join(' ')}\n${article.text}`);
   }
@@ -155,11 +193,8 @@ export class LibrarySearch {
   }
 
   remove(id: string): void {
-    if (this.meta) {
-      if (this.meta.has(id)) this.meta.discard(id);
-    } else {
-      this.pendingMeta.push({ remove: id });
-    }
+    if (this.meta) this.applyMeta(this.meta, { remove: id });
+    else this.pendingMeta.push({ remove: id });
     this.body.remove(id);
   }
 
@@ -246,23 +281,22 @@ export class LibrarySearch {
   }
 
   /**
-   * The snapshot as steps. Everything is captured in the first step (the watermark, MiniSearch's
-   * serializable copy, the body index's live documents); the later steps only serialize those copies,
-   * so changes made while they wait are not in it, and are read again after the watermark next time.
+   * The snapshot as steps. Everything is captured in the first step (the watermark, the title
+   * documents, the body index's live documents); the later steps only serialize those copies, so
+   * changes made while they wait are not in it, and are read again after the watermark next time.
    */
   private *snapshotSteps(): Generator<void, LibrarySearchSnapshot> {
     const watermark = this.watermark;
-    const { index: terms, ...rest } = this.loadTitleIndex().toJSON();
+    this.loadTitleIndex();
+    const documents = [...this.documents.values()];
     const body = this.body.snapshotSteps();
     body.next();
-    // MiniSearch's JSON written piece by piece: its term list is most of it.
-    const parts = [`${JSON.stringify(rest).slice(0, -1)},"index":[`];
-    for (let start = 0; start < terms.length; start += SNAPSHOT_STEP_TERMS) {
+    const titles: string[] = [];
+    for (let start = 0; start < documents.length; start += TITLE_CHUNK) {
       yield;
-      parts.push((start > 0 ? ',' : '') + terms.slice(start, start + SNAPSHOT_STEP_TERMS).map((entry) => JSON.stringify(entry)).join(','));
+      titles.push(JSON.stringify(documents.slice(start, start + TITLE_CHUNK).map(toRow)));
     }
-    parts.push(']}');
-    return { format: 1, watermark, meta: parts.join(''), body: yield* body };
+    return { format: 2, watermark, titles, body: yield* body };
   }
 }
 
