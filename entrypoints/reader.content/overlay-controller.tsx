@@ -65,7 +65,7 @@ export function createOverlayController(ctx: ContentScriptContext): OverlayContr
       // so the copy holds only the page.
       const started = performance.now();
       const plan = planReading(document);
-      const result = plan.where === 'in-page' ? extractArticle(document, { url: location.href }) : plan.where === 'nowhere' ? plan.result : null;
+      const result = plan.where === 'in-page' ? extractArticle(document, { url: location.href, findNextPage: true }) : plan.where === 'nowhere' ? plan.result : null;
       performance.measure(result ? 'folio:extract' : 'folio:serialize', { start: started, end: performance.now() });
       const mounted = await createShadowRootUi(ctx, {
         name: 'folio-reader',
