@@ -66,7 +66,7 @@ function extractPages(datasetDir: string): { pages: SourcePage[]; skipped: numbe
   const pages: SourcePage[] = [];
   let skipped = 0;
   for (const { id, url } of loadGroundTruth(datasetDir)) {
-    const result = extractArticle(parseHtmlDocument(readPageHtml(datasetDir, id), url), { url, sanitizerWindow });
+    const result = extractArticle(parseHtmlDocument(readPageHtml(datasetDir, id), url), { url, sanitizerWindow, ownsDocument: true });
     const blocks = result.ok ? splitBlocks(result.article.content) : [];
     if (!result.ok || blocks.length === 0 || !result.article.url) {
       skipped += 1;

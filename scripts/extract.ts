@@ -92,7 +92,7 @@ function main(): void {
       continue;
     }
     const document = parseHtmlDocument(html, options.url);
-    const result = extractArticle(document, { sanitizerWindow, debug: options.debug, ...(options.url ? { url: options.url } : {}) });
+    const result = extractArticle(document, { sanitizerWindow, ownsDocument: true, debug: options.debug, ...(options.url ? { url: options.url } : {}) });
     if (options.format !== 'json' && many) process.stdout.write(`==> ${file} <==\n`);
     process.stdout.write(`${render(options.format, file, result)}\n`);
     if (options.debug) printDebug(file, result);

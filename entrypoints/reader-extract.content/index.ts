@@ -18,7 +18,8 @@ export default defineContentScript({
   matches: ['<all_urls>'],
   main() {
     provideReaderPart('extract', {
-      extract: (doc, url) => extractArticle(doc, { url }),
+      // The overlay's own reading: it offers a multi-page story's next page.
+      extract: (doc, url) => extractArticle(doc, { url, findNextPage: true }),
       explain: explainExtraction,
       loadNextPage,
       appendPage,

@@ -9,6 +9,8 @@ export interface ExtractHtmlOptions {
   /** The window DOMPurify runs in; the global one by default (the background page, the offscreen document). */
   sanitizerWindow?: Window;
   maxElements?: number;
+  /** Also find the story's next page (the overlay's "Continue reading" on a page read off the page). */
+  findNextPage?: boolean;
 }
 
 const parseWithDomParser: ParseHtml = (html) => new DOMParser().parseFromString(html, 'text/html');
@@ -39,9 +41,10 @@ function resolveAgainstPage(document: Document, url: string): void {
 /**
  * Extracts the article from a page's markup as the reader does from the live page. The parsed
  * document runs no scripts and loads nothing (DOMParser), and `url` stands in for its address, so
- * links and images resolve against the page, not against Folio's own.
+ * links and images resolve against the page, not against Folio's own. The document is parsed here for
+ * this extraction alone, so extraction works on it without a private copy (`ownsDocument`).
  */
-export function extractHtml(html: string, url: string, { parse = parseWithDomParser, sanitizerWindow, maxElements }: ExtractHtmlOptions = {}): ExtractResult {
+export function extractHtml(html: string, url: string, { parse = parseWithDomParser, sanitizerWindow, maxElements, findNextPage }: ExtractHtmlOptions = {}): ExtractResult {
   let document: Document;
   try {
     document = parse(html);
@@ -49,5 +52,5 @@ export function extractHtml(html: string, url: string, { parse = parseWithDomPar
   } catch (error) {
     return { ok: false, reason: 'error', detail: `The page's markup could not be read (${error instanceof Error ? error.message : String(error)}).` };
   }
-  return extractArticle(document, { url, ...(sanitizerWindow ? { sanitizerWindow } : {}), ...(maxElements ? { maxElements } : {}) });
+  return extractArticle(document, { url, ownsDocument: true, ...(sanitizerWindow ? { sanitizerWindow } : {}), ...(maxElements ? { maxElements } : {}), ...(findNextPage ? { findNextPage } : {}) });
 }

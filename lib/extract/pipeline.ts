@@ -12,16 +12,19 @@ import { blockText, measureText, readingMinutes, wordCount } from './text';
 import type { Article, ExtractDebug, ExtractFailureReason, ExtractOptions, ExtractResult } from './types';
 import { documentUrl } from './url';
 import { findNextPageUrl } from './next-page';
-import { privateCopy } from './private-copy';
+import { privateCopy, stripInPlace } from './private-copy';
 import { narrowToStoryRegion, removeNeverStory } from './prune-for-scoring';
 import { DEFAULT_MAX_ELEMENTS } from './limits';
 
 /*
  * The extraction pipeline, top to bottom:
  *   1. guard      refuse documents too large to read (`too-large`)
- *   2. metadata   JSON-LD, then OpenGraph, then meta tags, read from the untouched document
+ *   2. metadata   JSON-LD, then OpenGraph, then meta tags, read from the untouched document; when asked
+ *                 (`findNextPage`, the overlay), the story's own next page on the same origin too
+ *                 (next-page.ts: multi-page stories), returned for an article only
  *   3. copy       a private copy without links, SVG and comments (private-copy.ts): the caller's document
- *                 is never changed
+ *                 is never changed; a caller that owns a throwaway document (`ownsDocument`) has those
+ *                 removed from it in place instead
  *   4. prepare    rules on the copy (rules/registry.ts: sign-up walls out, hidden story revealed,
  *                 lazy images resolved, embeds turned into links), then the detector's verdict on it
  *   5. prune      what is never story goes (scripts, styles, nav, aside, footer, form controls), and the
@@ -33,8 +36,6 @@ import { DEFAULT_MAX_ELEMENTS } from './limits';
  *   9. sanitize   the one DOMPurify configuration (lib/sanitize)
  *  10. decide     article, or not-article/empty with a best-effort result for "show it anyway" (decide.ts:
  *                 the in-page detector's verdict, else article JSON-LD, else og:type article with a prose body)
- *  11. next page  for an article, its own next page on the same origin (next-page.ts: multi-page stories),
- *                 read from the untouched document
  * A rule that throws is skipped and noted in the debug output; extraction never throws to its caller.
  */
 
@@ -160,9 +161,11 @@ export function runPipeline(doc: Document, options: ExtractOptions): ExtractResu
     const baseUrl = options.url ?? documentUrl(doc);
     const metadata = readMetadata(doc, baseUrl);
     trace.note('metadata', `title "${metadata.title ?? ''}", site "${metadata.siteName ?? ''}"`);
+    // Read from the untouched document: the copy has no <link rel="next">.
+    const nextPageUrl = options.findNextPage ? findNextPageUrl(doc, baseUrl, options.pageNumber) : null;
     trace.lap('metadata');
 
-    const copy = privateCopy(doc);
+    const copy = options.ownsDocument ? stripInPlace(doc) : privateCopy(doc);
     const root = copy.documentElement ?? copy.body;
     if (!root) return fail('empty', 'The document has no elements.', trace);
     trace.lap('copy');
@@ -201,8 +204,6 @@ export function runPipeline(doc: Document, options: ExtractOptions): ExtractResu
     if (!decision.isArticle) {
       return fail('not-article', `This page looks like a list or an app, not a story (score ${detection.score.toFixed(1)}).`, trace, article);
     }
-    // Read from the untouched document: the private copy has no <link rel="next">.
-    const nextPageUrl = findNextPageUrl(doc, baseUrl, options.pageNumber);
     return { ok: true, article, ...(nextPageUrl ? { nextPageUrl } : {}), ...(trace.debug ? { debug: trace.debug } : {}) };
   } catch (error) {
     return fail('error', error instanceof Error ? error.message : String(error), trace);

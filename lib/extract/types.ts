@@ -38,7 +38,7 @@ export interface ExtractFailure {
 export interface ExtractSuccess {
   ok: true;
   article: Article;
-  /** The story's next page on the same origin (a multi-page article), found by next-page.ts. */
+  /** The story's next page on the same origin (a multi-page article), found by next-page.ts when asked (`findNextPage`). */
   nextPageUrl?: string;
   debug?: ExtractDebug;
 }
@@ -56,6 +56,17 @@ export interface ExtractOptions {
   maxElements?: number;
   /** This document is page N of a story Folio reached by following its next-page links. */
   pageNumber?: number;
+  /**
+   * Also look for the story's next page (`nextPageUrl`): only the overlay's "Continue reading" uses it,
+   * so the other callers (saving, the CLI, the benchmark) do not pay for it.
+   */
+  findNextPage?: boolean;
+  /**
+   * The caller parsed `document` for this extraction alone and discards it afterwards (saving a link,
+   * the CLI, the benchmark): extraction then works on it directly instead of on a private copy, and
+   * leaves it changed. Never for the live page, which must stay exactly as it was.
+   */
+  ownsDocument?: boolean;
 }
 
 /** One line of the pipeline's explanation. */

@@ -52,7 +52,7 @@ export async function loadNextPage(url: string, { origin, pageNumber, win, fetch
   if (!fetched.ok) return { ok: false, detail: fetched.detail };
   if (!sameOrigin(fetched.url, origin)) return { ok: false, detail: 'The next page moved to another site; Folio stops there.' };
   const doc = parseInert(fetched.html, win);
-  const result = extractArticle(doc, { url: fetched.url, pageNumber, sanitizerWindow: win });
+  const result = extractArticle(doc, { url: fetched.url, pageNumber, sanitizerWindow: win, findNextPage: true });
   // A story's last page is often short (under the article minimum): its text is still the story's.
   const article = result.ok ? result.article : result.reason === 'empty' || result.reason === 'not-article' ? result.bestEffort : undefined;
   if (!article) return { ok: false, detail: result.ok ? '' : `Folio found no story text on page ${pageNumber} (${result.detail})` };

@@ -74,7 +74,7 @@ export function folioExtractor(parse = parseForBench): BenchExtractor {
   return {
     name: 'folio',
     parse,
-    extract: (doc, url) => extractArticle(doc, { url, sanitizerWindow }),
+    extract: (doc, url) => extractArticle(doc, { url, sanitizerWindow, ownsDocument: true }),
     toText(result) {
       const folio = result as ExtractResult;
       if (!folio.ok) return { text: '', status: folio.reason, bestEffortText: folio.bestEffort?.textContent ?? '' };

@@ -20,7 +20,7 @@ export function readJsonFixture<T>(...parts: string[]): T {
 }
 
 /** Parses fixture HTML in Node (linkedom) and extracts it with the jsdom-backed sanitizer. */
-export function extractHtml(html: string, url = 'https://example.org/news/story', options: { debug?: boolean } = {}): ExtractResult {
+export function extractHtml(html: string, url = 'https://example.org/news/story', options: { debug?: boolean; findNextPage?: boolean; ownsDocument?: boolean } = {}): ExtractResult {
   return extractArticle(parseHtmlDocument(html, url), { url, sanitizerWindow: getSanitizerWindow(), ...options });
 }
 

@@ -111,15 +111,19 @@ describe('isNextPageAddress', () => {
 });
 
 describe('next page in the extraction result', () => {
-  it('an article with a pager gets nextPageUrl; the same pager on a list of stories gets none', () => {
-    const article = extractHtml(page({ head: '<meta property="og:type" content="article">', after: `<div class="pager"><a href="${STORY}?page=2">Next page ›</a></div>` }), STORY);
+  it('an article with a pager gets nextPageUrl when asked; the same pager on a list of stories gets none', () => {
+    const paged = page({ head: '<meta property="og:type" content="article">', after: `<div class="pager"><a href="${STORY}?page=2">Next page ›</a></div>` });
+    const article = extractHtml(paged, STORY, { findNextPage: true });
     expect(article.ok).toBe(true);
     if (article.ok) expect(article.nextPageUrl).toBe(`${STORY}?page=2`);
+    // Only the overlay's "Continue reading" asks; saving and the CLI do not look for it.
+    const unasked = extractHtml(paged, STORY);
+    expect(unasked.ok && 'nextPageUrl' in unasked).toBe(false);
 
     const section = 'https://news.example/section/city';
     const teaser = (n: number) => `<li><h2><a href="/2026/11/story-${n}">Story ${n} headline about the city</a></h2><p>A short teaser for story ${n}.</p></li>`;
     const listing = `<!doctype html><html><head><title>City news</title></head><body><h1>City</h1><ul>${Array.from({ length: 20 }, (_, i) => teaser(i + 1)).join('')}</ul><div class="pagination"><a href="${section}/page/2/">Next ›</a></div></body></html>`;
-    const result = extractHtml(listing, section);
+    const result = extractHtml(listing, section, { findNextPage: true });
     expect(result.ok).toBe(false);
     expect('nextPageUrl' in result).toBe(false);
   });

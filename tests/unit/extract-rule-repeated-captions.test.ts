@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { removeRepeatedCaptions } from '@/lib/extract/rules/remove-repeated-captions';
+import { parseHtmlDocument } from '@/scripts/lib/node-dom';
 import { extractHtml, readFixture } from '../helpers/fixtures';
 
 function count(text: string, part: string): number {
@@ -16,5 +18,17 @@ describe('remove-repeated-captions', () => {
     expect(text).toContain('A long row of unsold cars sits at a dealership in the city on Sunday.');
     expect(count(text, 'Amazon')).toBe(2);
     expect(text).toContain('The reason we came to the park');
+  });
+
+  it('compares the innermost captions, and finds a described-by caption whatever its id holds', () => {
+    const scene = 'Crowds gather on the bridge at dawn to watch the parade';
+    const doc = parseHtmlDocument(`<html><body><div id="body">
+      <div class="caption-wrap"><figcaption>${scene}</figcaption></div>
+      <img aria-describedby='say"what\\' src="a.jpg"><p id='say"what\\'>${scene}</p>
+      <p>${scene}, in the story's own words.</p></div></body></html>`);
+    const root = doc.getElementById('body')!;
+    expect(removeRepeatedCaptions.apply({ doc, root, baseUrl: null, metadata: {} as never })).toBe(1);
+    expect(doc.querySelector('figcaption')?.textContent).toBe(scene);
+    expect(doc.querySelectorAll('p')).toHaveLength(1);
   });
 });

@@ -12,7 +12,7 @@ const url = (name: string) => `${ORIGIN}/features/${name}`;
 const win = getSanitizerWindow();
 
 function extracted(name: string) {
-  const result = extractHtml(readFixture('multipage', name), url(name));
+  const result = extractHtml(readFixture('multipage', name), url(name), { findNextPage: true });
   if (!result.ok) throw new Error(`${name}: ${result.detail}`);
   return result;
 }
@@ -34,7 +34,7 @@ describe('multi-page fixture: each page names its next one', () => {
     expect(extracted('long-read.html').nextPageUrl).toBe(url('long-read-2.html'));
     // long-read-2 → long-read-3 could be the next episode of a series: only a followed chain says page 2.
     expect(extracted('long-read-2.html').nextPageUrl).toBeUndefined();
-    const chained = extractArticle(parseHtmlDocument(readFixture('multipage', 'long-read-2.html'), url('long-read-2.html')), { url: url('long-read-2.html'), pageNumber: 2, sanitizerWindow: win });
+    const chained = extractArticle(parseHtmlDocument(readFixture('multipage', 'long-read-2.html'), url('long-read-2.html')), { url: url('long-read-2.html'), pageNumber: 2, sanitizerWindow: win, findNextPage: true });
     expect(chained.ok && chained.nextPageUrl).toBe(url('long-read-3.html'));
     expect(extracted('long-read-3.html').nextPageUrl).toBeUndefined();
   });

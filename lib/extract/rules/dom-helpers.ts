@@ -140,6 +140,9 @@ export function standsAlone(element: Element): boolean {
   return isBlock(parent) || parent.tagName === 'BODY' || standsAlone(parent);
 }
 
+/** Caption markup: a figure's own caption, or a block the page's template calls a caption. */
+export const CAPTION = 'figcaption, [class*="caption" i]';
+
 /** Media, code and quotations: a line rule never removes them with the text around them. */
 export const KEEP_INSIDE = 'img, picture, figure, video, audio, iframe, pre, code, table, math, svg, blockquote';
 const KEEP_INSIDE_TAGS = new Set(KEEP_INSIDE.split(', '));
@@ -160,14 +163,20 @@ export function holdsKeptContent(element: Element): boolean {
  * The outermost elements of `root` that `accepts` takes, each of at most `maxChars` characters and
  * holding no media or code; the walk does not look inside an element it took. Each element's text is
  * read only up to `maxChars` (textLengthUpTo): the containers the walk passes through hold the whole story.
+ * `eligible`, when given, is asked first, before the element's text is put together for `accepts`.
  */
-export function findElements(root: Element, maxChars: number, accepts: (text: string, element: Element) => boolean): Element[] {
+export function findElements(
+  root: Element,
+  maxChars: number,
+  accepts: (text: string, element: Element) => boolean,
+  eligible?: (element: Element) => boolean,
+): Element[] {
   const found: Element[] = [];
   const visit = (element: Element) => {
     for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
       const length = textLengthUpTo(child, maxChars);
       if (length === 0) continue;
-      if (length <= maxChars && !holdsKeptContent(child) && accepts(lineText(child), child)) {
+      if (length <= maxChars && !holdsKeptContent(child) && (!eligible || eligible(child)) && accepts(lineText(child), child)) {
         found.push(child);
         continue;
       }
@@ -178,9 +187,12 @@ export function findElements(root: Element, maxChars: number, accepts: (text: st
   return found;
 }
 
-/** Like findElements, for lines only: blocks, or inline elements standing alone (see standsAlone). */
+/**
+ * Like findElements, for lines only: blocks, or inline elements standing alone (see standsAlone). Asked
+ * before the text is read: the links and emphases inside every paragraph are short, and never lines.
+ */
 export function matchingLines(root: Element, maxChars: number, matches: (text: string, element: Element) => boolean): Element[] {
-  return findElements(root, maxChars, (text, element) => standsAlone(element) && matches(text, element));
+  return findElements(root, maxChars, matches, standsAlone);
 }
 
 /** The element's text as one line (its blocks joined by spaces, not glued together). */

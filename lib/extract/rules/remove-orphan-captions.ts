@@ -1,6 +1,6 @@
 import type { ExtractRule } from './types';
 import { EMBED_LINK_ATTRIBUTE } from './embeds-to-links';
-import { KEEP_INSIDE, textLengthUpTo } from './dom-helpers';
+import { CAPTION, KEEP_INSIDE, textLengthUpTo } from './dom-helpers';
 
 /**
  * A figure's caption whose picture is gone: the page drew the image with a script (a placeholder box, a
@@ -11,8 +11,6 @@ import { KEEP_INSIDE, textLengthUpTo } from './dom-helpers';
 
 /** What a caption can describe, besides KEEP_INSIDE (pictures, players, tables, code, quotations). */
 const SHOWN = `${KEEP_INSIDE}, canvas, object, embed, [${EMBED_LINK_ATTRIBUTE}]`;
-/** Caption markup: the figure's own caption, or a block a template marks as the caption. */
-const CAPTION = 'figcaption, [class*="caption" i]';
 
 /** True when the figure shows nothing but its caption(s). */
 function showsNothing(figure: Element): boolean {

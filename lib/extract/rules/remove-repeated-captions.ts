@@ -1,5 +1,5 @@
 import type { ExtractRule } from './types';
-import { holdsKeptContent, lineText } from './dom-helpers';
+import { CAPTION, holdsKeptContent, lineText } from './dom-helpers';
 
 /**
  * A caption that says again what an earlier caption said: a gallery that puts the same line under every
@@ -7,8 +7,6 @@ import { holdsKeptContent, lineText } from './dom-helpers';
  * row of…"). The first full copy stays with its picture; the repeats say nothing new.
  */
 
-/** Caption markup: the figure's caption, a block the template calls a caption, a picture's described-by text. */
-const CAPTION = 'figcaption, [class*="caption" i]';
 /** Short captions ("Amazon", "Getty") may repeat as labels of different pictures; only a described scene counts. */
 const MIN_WORDS = 4;
 
@@ -29,9 +27,14 @@ function captionsOf(root: Element): Element[] {
   for (const image of Array.from(root.querySelectorAll('img[aria-describedby]'))) {
     for (const id of (image.getAttribute('aria-describedby') ?? '').split(/\s+/)) if (id) described.add(id);
   }
-  const isCaption = (element: Element) => (element.matches(CAPTION) || described.has(element.id)) && !holdsKeptContent(element);
-  const captions = Array.from(root.querySelectorAll('*')).filter(isCaption);
-  return captions.filter((caption) => !captions.some((other) => other !== caption && caption.contains(other)));
+  // One query, in document order: caption markup, and the elements pictures point to by id.
+  const byId = Array.from(described, (id) => `, [id="${id.replace(/["\\]/g, '\\$&')}"]`).join('');
+  const captions = Array.from(root.querySelectorAll(CAPTION + byId)).filter((element) => !holdsKeptContent(element));
+  // In document order a caption's descendants come right after it: one holding another caption holds the next one.
+  return captions.filter((caption, i) => {
+    const next = captions[i + 1];
+    return !next || !caption.contains(next);
+  });
 }
 
 export const removeRepeatedCaptions: ExtractRule = {

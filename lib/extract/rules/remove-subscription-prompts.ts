@@ -46,10 +46,12 @@ export const removeSubscriptionPrompts: ExtractRule = {
     }
     const candidates = descendantsByTag(root, CANDIDATE_TAGS);
     for (const element of candidates) {
-      if (!root.contains(element) || element.children.length > 8) continue;
+      if (!root.contains(element)) continue;
       const length = textLengthUpTo(element, 160);
-      if (length === 0 || length > 160 || holdsProse(element, 120)) continue;
+      if (length === 0 || length > 160) continue;
+      // The words first: few short blocks have them, and they are cheaper to test than the block's prose.
       if (!SUBSCRIPTION_PROMPT.test(element.textContent ?? '')) continue;
+      if (element.children.length > 8 || holdsProse(element, 120)) continue;
       if (isSentenceOfTheStory(element)) continue;
       const container = promptContainer(element);
       record?.(container, 'removed prompt');
