@@ -560,9 +560,16 @@ test.describe('the saved-article page: resume, site text size, sync status, axe'
     await expect(reader.getByLabel('Own text size on 127.0.0.1')).toBeChecked();
 
     await page.goto(`chrome-extension://${folio.extensionId}/library.html`);
-    await expect(page.locator('.folio-toolbar-row .folio-sync-status')).toHaveText('1 of 1 articles synced.');
-    await folio.worker.evaluate(() => chrome.storage.local.set({ syncStatus: { pending: false, lastError: null, retryAt: null, syncedCount: 1, totalCount: 3 } }));
-    await expect(page.locator('.folio-toolbar-row .folio-sync-status')).toContainText('1 of 3 articles synced');
+    const status = page.locator('.folio-toolbar-row .folio-sync-status');
+    // The real sync engine may still be sending the save above (and earlier specs' articles), and each
+    // of its status writes replaces the one set here: set it again until the engine is quiet.
+    const shownAfterSetting = async (syncedCount: number, totalCount: number) => {
+      await folio.worker.evaluate((counts) => chrome.storage.local.set({ syncStatus: { pending: false, lastError: null, retryAt: null, ...counts } }), { syncedCount, totalCount });
+      await page.waitForTimeout(300);
+      return status.textContent();
+    };
+    await expect.poll(() => shownAfterSetting(1, 1), { timeout: 20_000 }).toBe('1 of 1 articles synced.');
+    await expect.poll(() => shownAfterSetting(1, 3), { timeout: 20_000 }).toContain('1 of 3 articles synced');
     await folio.worker.evaluate(async () => {
       await chrome.storage.sync.remove('siteRules');
       await chrome.storage.local.remove('syncStatus');
