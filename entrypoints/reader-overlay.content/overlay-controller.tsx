@@ -6,6 +6,7 @@ import { OverlayApp } from './OverlayApp';
 import { guardHost, raiseToTopLayer, type HostGuard } from './host-guard';
 import type { OverlayContent, OverlayPart } from '@/lib/content/reader-parts';
 import type { ExtractResult } from '@/lib/extract/types';
+import { withoutHash } from '@/lib/extract/url';
 import { ReadingLongPage } from './ReadingLongPage';
 import { watchCloseRequest, type CloseRequestWatch } from './close-request';
 
@@ -118,9 +119,6 @@ export function createOverlayController(ctx: ContentScriptContext): OverlayPart 
   return { isOpen: () => ui !== null, open, close };
 }
 
-function withoutHash(url: URL): string {
-  return url.href.replace(/#.*$/, '');
-}
 
 /**
  * Moves focus into the overlay so keys scroll the article, not the page. React renders

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ContinueStatus } from '@/components/ContinueReading';
 import type { Article, ExtractResult } from '@/lib/extract/types';
+import { withoutHash } from '@/lib/extract/url';
 import { loadReaderPart } from '@/lib/content/reader-parts';
 
 /** A story is shown up to this many pages in all (issue 3); past it, a link to the next page on the site. */
@@ -14,9 +15,6 @@ interface Shown {
   seen: readonly string[];
 }
 
-function withoutHash(url: string): string {
-  return url.replace(/#.*$/, '');
-}
 
 function initialShown(result: ExtractResult): Shown | null {
   if (!result.ok) return null;

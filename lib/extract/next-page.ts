@@ -12,6 +12,7 @@
  * must not sit in comments, galleries, asides or teaser rows, and must come after the story's first
  * half (pagination closes a story; a "next" at the top of a page is site navigation).
  */
+import { withoutHash } from './url';
 
 /** Query parameters that carry a page number. `p` is left out: WordPress uses `?p=` for a post's id. */
 const PAGE_PARAMS = /^(?:page|pg|paged|pagina|seite|pagenum|pagenumber|page_?no|pn)$/i;
@@ -103,9 +104,6 @@ export function isNextPageAddress(current: URL, next: URL, knownPage?: number): 
   return false;
 }
 
-function withoutHash(url: URL): string {
-  return url.href.replace(/#.*$/, '');
-}
 
 function parse(href: string | null, base: URL): URL | null {
   if (!href) return null;

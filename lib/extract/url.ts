@@ -36,3 +36,8 @@ export function documentUrl(doc: Document): string | null {
   const candidates = [doc.baseURI, doc.documentURI, doc.URL];
   return candidates.find((url) => typeof url === 'string' && /^(?:https?|file):/i.test(url)) ?? null;
 }
+
+/** The address without its #fragment: the same page, wherever on it the reader is. */
+export function withoutHash(url: string | URL): string {
+  return (typeof url === 'string' ? url : url.href).replace(/#.*$/, '');
+}
