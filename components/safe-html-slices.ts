@@ -1,4 +1,5 @@
 import type { SafeHtml } from '@/lib/sanitize';
+import { inertBody } from '@/lib/dom/parse-inert';
 
 /**
  * Writes a very long sanitized body into the page a slice at a time, one slice per frame, so that
@@ -39,12 +40,6 @@ function* piecesOf(nodes: readonly Node[], parent: Node): Generator<Piece> {
   }
 }
 
-function parseInert(html: string, owner: Document): Node[] {
-  const view = owner.defaultView as (Window & { DOMParser: typeof DOMParser }) | null;
-  const Parser = view?.DOMParser ?? DOMParser;
-  return Array.from(new Parser().parseFromString(`<!doctype html><body>${html}`, 'text/html').body.childNodes);
-}
-
 function afterNextFrame(run: () => void): () => void {
   let done = false;
   const once = () => {
@@ -71,7 +66,7 @@ function afterNextFrame(run: () => void): () => void {
 export function writeInSlices(container: HTMLElement, html: SafeHtml, shownHtml: string | null, onDone: () => void): () => void {
   const appending = shownHtml !== null && shownHtml.length > 0 && html.startsWith(shownHtml);
   if (!appending) container.replaceChildren();
-  const pieces = piecesOf(parseInert(appending ? html.slice(shownHtml.length) : html, container.ownerDocument), container);
+  const pieces = piecesOf(Array.from(inertBody(appending ? html.slice(shownHtml.length) : html, container.ownerDocument.defaultView).childNodes), container);
   let cancelFrame: () => void = () => undefined;
   let cancelled = false;
 

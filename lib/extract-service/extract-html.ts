@@ -1,5 +1,6 @@
 import { extractArticle } from '../extract';
 import type { ExtractResult } from '../extract/types';
+import { parseInert } from '../dom/parse-inert';
 
 /** Turns markup into a document; the browser's DOMParser unless a test gives another. */
 export type ParseHtml = (html: string) => Document;
@@ -13,7 +14,7 @@ export interface ExtractHtmlOptions {
   findNextPage?: boolean;
 }
 
-const parseWithDomParser: ParseHtml = (html) => new DOMParser().parseFromString(html, 'text/html');
+const parseWithDomParser: ParseHtml = (html) => parseInert(html);
 
 /**
  * A parsed document has the address of the document that parsed it (the offscreen document, the library

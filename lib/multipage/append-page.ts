@@ -2,6 +2,7 @@ import { isPagerBlock } from '../extract/next-page';
 import { blockText, measureText, readingMinutes, wordCount } from '../extract/text';
 import type { Article } from '../extract/types';
 import { sanitizeArticleHtml, type SafeHtml } from '../sanitize';
+import { inertBody } from '../dom/parse-inert';
 
 /**
  * A multi-page story shown as one: the next page's body added after the pages already shown, behind
@@ -24,19 +25,9 @@ function normalise(text: string | null | undefined): string {
   return (text ?? '').replace(/^by\s+/i, '').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
-/** Parses markup with `win`'s DOMParser: the document is inert (nothing in it runs or loads). */
-export function parseInert(html: string, win: Window): Document {
-  const Parser = (win as Window & { DOMParser: typeof DOMParser }).DOMParser;
-  return new Parser().parseFromString(html, 'text/html');
-}
-
-function parseBody(html: string, win: Window): HTMLElement {
-  return parseInert(`<!doctype html><html><body>${html}</body></html>`, win).body;
-}
-
 /** Text of every block of the pages already shown, to recognise what a later page repeats. */
 function shownBlocks(shown: Article, win: Window): Set<string> {
-  const blocks = Array.from(parseBody(shown.content, win).querySelectorAll('p, h2, h3, h4, blockquote, figcaption, li'));
+  const blocks = Array.from(inertBody(shown.content, win).querySelectorAll('p, h2, h3, h4, blockquote, figcaption, li'));
   return new Set(blocks.map((block) => normalise(block.textContent)).filter((text) => text.length >= REPEAT_MIN_CHARS));
 }
 
@@ -93,7 +84,7 @@ export function pageHeading(pageNumber: number): string {
  * sanitized already; re-sanitizing would prefix its ids twice); only the added part is sanitized.
  */
 export function appendPage(shown: Article, page: Article, pageNumber: number, win: Window): Article {
-  const body = parseBody(page.content, win);
+  const body = inertBody(page.content, win);
   dropRepeats(body, shown, page, win);
   renameIds(body, pageNumber);
   const heading = pageHeading(pageNumber);

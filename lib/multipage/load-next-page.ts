@@ -2,7 +2,7 @@ import { extractArticle } from '../extract';
 import { findNextPageUrl } from '../extract/next-page';
 import type { Article } from '../extract/types';
 import { fetchPage } from '../extract-service/fetch-page';
-import { parseInert } from './append-page';
+import { parseInert } from '../dom/parse-inert';
 
 /**
  * Loads one next page of a multi-page story, as the reader clicking the page's "next" link would:
