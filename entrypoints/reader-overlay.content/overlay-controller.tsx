@@ -119,7 +119,6 @@ export function createOverlayController(ctx: ContentScriptContext): OverlayPart 
   return { isOpen: () => ui !== null, open, close };
 }
 
-
 /**
  * Moves focus into the overlay so keys scroll the article, not the page. React renders
  * asynchronously, so on a busy machine the reader may not exist yet: try again for a few frames.

@@ -3,7 +3,7 @@ import * as reactDom from 'react-dom';
 import * as reactDomClient from 'react-dom/client';
 import * as jsxRuntime from 'react/jsx-runtime';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { READER_REACT_GLOBAL } from '@/lib/content/reader-react-globals';
+import { READER_REACT_GLOBAL, type ReaderReactKey } from '@/lib/content/reader-react-globals';
 
 /**
  * React for the reader overlay, evaluated in a task of its own before reader-overlay.js (lib/content/
@@ -13,6 +13,6 @@ export default defineContentScript({
   registration: 'runtime',
   matches: ['<all_urls>'],
   main() {
-    (globalThis as Record<string, unknown>)[READER_REACT_GLOBAL] = { react, reactDom, reactDomClient, jsxRuntime };
+    (globalThis as Record<string, unknown>)[READER_REACT_GLOBAL] = { react, reactDom, reactDomClient, jsxRuntime } satisfies Record<ReaderReactKey, unknown>;
   },
 });

@@ -13,3 +13,6 @@ export const READER_REACT_MODULES = {
   'react-dom': 'reactDom',
   'react-dom/client': 'reactDomClient',
 } as const;
+
+/** The properties reader-react.js must set: exactly the modules reader-overlay.js leaves out. */
+export type ReaderReactKey = (typeof READER_REACT_MODULES)[keyof typeof READER_REACT_MODULES];

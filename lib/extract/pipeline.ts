@@ -39,7 +39,6 @@ import { DEFAULT_MAX_ELEMENTS } from './limits';
  * A rule that throws is skipped and noted in the debug output; extraction never throws to its caller.
  */
 
-export { DEFAULT_MAX_ELEMENTS };
 /** Debug output names at most this many elements per rule (a rule may remove hundreds). */
 const MAX_RECORDS_PER_RULE = 20;
 const MIN_ARTICLE_WORDS = 50;
