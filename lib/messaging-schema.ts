@@ -55,10 +55,10 @@ export const MESSAGE_SCHEMAS: { [K in keyof ProtocolMap]: z.ZodType<DataOf<K>> }
     updatedAt: z.number(),
   }),
   deleteHighlight: z.strictObject({ id: z.string().min(1) }),
-  extractPageHtml: z.strictObject({ html: pageHtml, url: z.string().url() }),
+  extractPageHtml: z.strictObject({ html: pageHtml, url: z.string().url(), findNextPage: z.boolean().optional() }),
   extractInOffscreen: z.discriminatedUnion('source', [
     z.strictObject({ source: z.literal('url'), url: webUrl }),
-    z.strictObject({ source: z.literal('html'), html: pageHtml, url: z.string().url() }),
+    z.strictObject({ source: z.literal('html'), html: pageHtml, url: z.string().url(), findNextPage: z.boolean().optional() }),
   ]),
 };
 

@@ -59,5 +59,5 @@ export async function extractAway(request: ExtractRequest): Promise<ServiceResul
 }
 
 export function registerExtractService(): void {
-  onMessage('extractPageHtml', validated('extractPageHtml', ({ data }) => extractAway({ source: 'html', html: data.html, url: data.url })));
+  onMessage('extractPageHtml', validated('extractPageHtml', ({ data }) => extractAway({ source: 'html', html: data.html, url: data.url, ...(data.findNextPage ? { findNextPage: true } : {}) })));
 }

@@ -38,9 +38,10 @@ export function createReaderBoot(ctx: ContentScriptContext): ReaderBoot {
       kind: 'reading',
       elements: plan.where === 'off-page' ? plan.elements : 0,
       textLength: plan.where === 'off-page' ? plan.textLength : 0,
-      reading: readOffPage(html, url),
+      // The overlay offers "Continue reading" for a multi-page story: it needs the next page's address.
+      reading: readOffPage(html, url, { findNextPage: true }),
       // Copied again: the page may have changed (a live page loads more) since the first attempt.
-      retry: () => readOffPage(serializeDocument(document), url),
+      retry: () => readOffPage(serializeDocument(document), url, { findNextPage: true }),
     };
   }
 

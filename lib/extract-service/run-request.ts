@@ -9,9 +9,7 @@ export type RunRequestOptions = ExtractHtmlOptions & FetchPageOptions;
  * extension page): fetch when asked for an address, then extract. Never throws.
  */
 export async function runExtractRequest(request: ExtractRequest, options: RunRequestOptions = {}): Promise<ServiceResult> {
-  // Markup comes from a page being read (the overlay on a very big page, or saving one): the overlay's
-  // "Continue reading" needs the story's next page.
-  if (request.source === 'html') return extractHtml(request.html, request.url, { ...options, findNextPage: true });
+  if (request.source === 'html') return extractHtml(request.html, request.url, { ...options, findNextPage: request.findNextPage ?? false });
   const page = await fetchPage(request.url, options);
   if (!page.ok) return page;
   return extractHtml(page.html, page.url, options);

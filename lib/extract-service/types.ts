@@ -6,7 +6,11 @@ import type { ExtractResult } from '../extract/types';
  * by address (saving a link: fetched with the user's cookies, as opening it would) or for markup a
  * page already has (a page too big to read on its own thread).
  */
-export type ExtractRequest = { source: 'url'; url: string } | { source: 'html'; html: string; url: string };
+/**
+ * What the extraction service is asked to read. Markup comes from a page the user is reading or saving;
+ * only the reader asks for the story's next page (`findNextPage`: its "Continue reading"), a save does not.
+ */
+export type ExtractRequest = { source: 'url'; url: string } | { source: 'html'; html: string; url: string; findNextPage?: boolean };
 
 /** Why the service has no extraction to give, before extraction itself could say anything. */
 export type ServiceFailureReason = 'unreachable' | 'not-html' | 'timeout' | 'unavailable';

@@ -18,6 +18,12 @@ describe('reading a big page off its thread', () => {
     expect(send).toHaveBeenCalledWith('extractPageHtml', { html: '<html></html>', url: 'https://shop.example/' });
   });
 
+  it('asks for the story’s next page only when the reader wants it', async () => {
+    send.mockResolvedValue({ ok: false, reason: 'not-article', detail: 'a list' });
+    await readOffPage('<html></html>', 'https://shop.example/', { findNextPage: true });
+    expect(send).toHaveBeenLastCalledWith('extractPageHtml', { html: '<html></html>', url: 'https://shop.example/', findNextPage: true });
+  });
+
   it('says so when the background refuses or cannot answer', async () => {
     send.mockRejectedValueOnce(new Error('Could not establish connection. Receiving end does not exist.'));
     expect(await readOffPage('<html></html>', 'https://shop.example/')).toEqual({

@@ -110,6 +110,16 @@ describe('runExtractRequest and downloadArticle', () => {
     expect(fetchImpl).not.toHaveBeenCalled();
   });
 
+  it('looks for the story’s next page only when the reader asks (a save does not need it)', async () => {
+    const paged = STORY_HTML.replace('</head>', '<link rel="next" href="/2024/keepers-2.html"></head>');
+    const saved = await runExtractRequest({ source: 'html', html: paged, url: PAGE_URL }, dom);
+    const read = await runExtractRequest({ source: 'html', html: paged, url: PAGE_URL, findNextPage: true }, dom);
+    expect(saved.ok && saved.nextPageUrl).toBeUndefined();
+    expect(read.ok && read.nextPageUrl).toBe('https://news.example/2024/keepers-2.html');
+    expect(checkMessageData('extractPageHtml', { html: paged, url: PAGE_URL, findNextPage: true }).ok).toBe(true);
+    expect(checkMessageData('extractPageHtml', { html: paged, url: PAGE_URL, findNextPage: 'yes' }).ok).toBe(false);
+  });
+
   it('keeps the library’s wording: best effort counts as an article, failures say what went wrong', async () => {
     const fetchImpl = fakeFetch(() => htmlResponse('<html><body><p>Sign in</p></body></html>'));
     expect(await downloadArticle(PAGE_URL, { ...dom, fetchImpl })).toEqual({ ok: false, detail: 'Folio found no article on this page (Only 0 words of text were found.).' });
