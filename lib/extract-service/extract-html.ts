@@ -23,7 +23,7 @@ const parseWithDomParser: ParseHtml = (html) => parseInert(html);
  * sanitizer then dropped. A <base> with the page's address (or the page's own <base>, resolved against
  * it) makes the document resolve as the page did.
  */
-function resolveAgainstPage(document: Document, url: string): void {
+export function resolveAgainstPage(document: Document, url: string): void {
   try {
     const own = document.querySelector('base[href]');
     const href = new URL(own?.getAttribute('href') ?? '', url).href;

@@ -1,16 +1,18 @@
 /**
- * The extractors the quality benchmark compares, each behind the same three steps so the runner treats
- * them alike: a fresh linkedom parse (untimed), the extraction call (the only timed step), and the
- * result as block text (untimed, through the shared html→text helper where the output is HTML).
+ * The extractors the quality benchmark compares in Node, each behind the same two steps so the runner
+ * treats them alike: a fresh linkedom parse (untimed) and the extraction call (the only timed step).
+ * Their results become block text here, in Node, for both modes (`outputText`): the browser mode
+ * (scripts/bench-browser/) runs the same calls on Chromium's DOM and sends back the same output.
  */
 import { Readability } from '@mozilla/readability';
 import { DefuddleClass } from 'defuddle/node';
-import { extractArticle, type ExtractResult } from '../../lib/extract/index.ts';
+import { extractArticle } from '../../lib/extract/index.ts';
+import type { ExtractorName, ExtractorOutput } from './bench-extractor-output.ts';
 import { htmlToBlockText } from './bench-html-text.ts';
+import type { ExtractorSteps } from './bench-timed-extraction.ts';
 import { getSanitizerWindow, parseHtmlDocument } from './node-dom.ts';
 
-export const EXTRACTOR_NAMES = ['folio', 'readability', 'defuddle'] as const;
-export type ExtractorName = (typeof EXTRACTOR_NAMES)[number];
+export { EXTRACTOR_NAMES, type ExtractorName } from './bench-extractor-output.ts';
 
 export interface ExtractorText {
   text: string;
@@ -22,18 +24,21 @@ export interface ExtractorText {
   bestEffortText?: string;
 }
 
-export interface BenchExtractor {
+export interface BenchExtractor extends ExtractorSteps<Document> {
   name: ExtractorName;
-  parse(html: string, url: string): Document;
-  extract(doc: Document, url: string): unknown;
-  toText(result: unknown): ExtractorText;
 }
 
 /** Every extractor parses with the same function: linkedom's `parseHTML`, with the page's address set. */
 export const parseForBench: (html: string, url: string) => Document = parseHtmlDocument;
 
-function htmlResult(html: string | null | undefined): ExtractorText {
-  const text = htmlToBlockText(html ?? '');
+/** An extractor's output as the scorer reads it: block text through the shared html→text helper, except Folio's own text. */
+export function outputText(output: ExtractorOutput): ExtractorText {
+  if (output.status !== 'ok') return { text: '', status: output.status, bestEffortText: output.bestEffortText ?? '' };
+  if (output.text !== undefined) {
+    // Folio's textContent is already one block a line; its content through the shared helper is the check.
+    return { text: output.text, status: output.text ? 'ok' : 'empty', contentText: htmlToBlockText(output.html) };
+  }
+  const text = htmlToBlockText(output.html);
   return { text, status: text ? 'ok' : 'empty' };
 }
 
@@ -42,7 +47,6 @@ export function readabilityExtractor(parse = parseForBench): BenchExtractor {
     name: 'readability',
     parse,
     extract: (doc) => new Readability(doc).parse(),
-    toText: (result) => htmlResult((result as { content?: string | null } | null)?.content),
   };
 }
 
@@ -64,7 +68,6 @@ export function defuddleExtractor(parse = parseForBench): BenchExtractor {
       return doc;
     },
     extract: (doc, url) => new DefuddleClass(doc, { url, useAsync: false }).parse(),
-    toText: (result) => htmlResult((result as { content?: string } | null)?.content),
   };
 }
 
@@ -75,12 +78,5 @@ export function folioExtractor(parse = parseForBench): BenchExtractor {
     name: 'folio',
     parse,
     extract: (doc, url) => extractArticle(doc, { url, sanitizerWindow, ownsDocument: true }),
-    toText(result) {
-      const folio = result as ExtractResult;
-      if (!folio.ok) return { text: '', status: folio.reason, bestEffortText: folio.bestEffort?.textContent ?? '' };
-      // Its textContent is already one block a line; its content through the shared helper is the check.
-      const text = folio.article.textContent;
-      return { text, status: text ? 'ok' : 'empty', contentText: htmlToBlockText(folio.article.content) };
-    },
   };
 }

@@ -29,13 +29,12 @@ export function findChrome() {
 }
 
 /**
- * Flags for Chromium with an unpacked extension. The network flags keep Chromium from calling home
- * (these machines refuse such connections, and a user's demo needs none of them).
+ * Flags for any Chromium Folio's scripts launch. The network flags keep Chromium from calling home
+ * (these machines refuse such connections, and a user's demo needs none of them); root cannot use
+ * Chromium's sandbox.
  */
-export function extensionLaunchArgs(extensionDir, { sandbox = true } = {}) {
+export function quietBrowserArgs({ sandbox = true } = {}) {
   return [
-    `--disable-extensions-except=${extensionDir}`,
-    `--load-extension=${extensionDir}`,
     '--no-first-run',
     '--disable-background-networking',
     '--disable-component-update',
@@ -43,4 +42,9 @@ export function extensionLaunchArgs(extensionDir, { sandbox = true } = {}) {
     '--disable-quic',
     ...(sandbox ? [] : ['--no-sandbox', '--disable-gpu']),
   ];
+}
+
+/** Flags for Chromium with an unpacked extension. */
+export function extensionLaunchArgs(extensionDir, { sandbox = true } = {}) {
+  return [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...quietBrowserArgs({ sandbox })];
 }
