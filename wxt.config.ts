@@ -2,6 +2,20 @@ import { defineConfig } from 'wxt';
 import { makeAllSitesOptional, type ManifestPermissionFields } from './lib/permissions/manifest-host-access';
 import { READER_REACT_GLOBAL, READER_REACT_MODULES } from './lib/content/reader-react-globals';
 
+type Alias = { find: string | RegExp; replacement: string };
+/** Each React module the overlay reads from reader-react.js, and the module that stands in for it there. */
+const READER_REACT_STAND_INS: Alias[] = [
+  { find: /^react$/, replacement: 'preact/compat' },
+  { find: /^react\/jsx-runtime$/, replacement: 'preact/jsx-runtime' },
+  { find: /^react-dom$/, replacement: 'preact/compat' },
+  { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+];
+function aliasList(alias: unknown): Alias[] {
+  if (!alias) return [];
+  if (Array.isArray(alias)) return alias as Alias[];
+  return Object.entries(alias as Record<string, string>).map(([find, replacement]) => ({ find, replacement }));
+}
+
 // Folio's manifest. Every permission is explained in README.md ("Permissions").
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
@@ -41,7 +55,14 @@ export default defineConfig({
     // The overlay reads React from reader-react.js, injected just before it (lib/content/reader-react-
     // globals.ts): two shorter evaluations instead of one long one on the page's thread.
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (entrypoints.length !== 1 || entrypoints[0]!.name !== 'reader-overlay') return;
+      if (entrypoints.length !== 1) return;
+      // reader-react.js gives the overlay Preact's React-compatible layer under React's names: about
+      // a tenth of React DOM's code, so evaluating it is no longer the page's longest task (issue 6).
+      if (entrypoints[0]!.name === 'reader-react') {
+        (config.resolve ??= {}).alias = [...READER_REACT_STAND_INS, ...aliasList(config.resolve.alias)];
+        return;
+      }
+      if (entrypoints[0]!.name !== 'reader-overlay') return;
       const rollup = (config.build ??= {}).rollupOptions ?? {};
       config.build.rollupOptions = rollup;
       rollup.external = Object.keys(READER_REACT_MODULES);
