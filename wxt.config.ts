@@ -1,6 +1,16 @@
 import { defineConfig } from 'wxt';
 import { makeAllSitesOptional, type ManifestPermissionFields } from './lib/permissions/manifest-host-access';
-import { READER_REACT_GLOBAL, READER_REACT_MODULES } from './lib/content/reader-react-globals';
+import { READER_REACT_GLOBAL, READER_REACT_MODULES, READER_REACT_STAND_INS } from './lib/content/reader-react-globals';
+
+type Alias = { find: string | RegExp; replacement: string };
+/** Vite's aliases as a list, whichever form the config gave them in. */
+function aliasList(alias: unknown): Alias[] {
+  if (!alias) return [];
+  if (Array.isArray(alias)) return alias as Alias[];
+  return Object.entries(alias as Record<string, string>).map(([find, replacement]) => ({ find, replacement }));
+}
+/** Exact module ids only: a plain string alias for `react` would also catch `react/jsx-runtime`. */
+const exactly = (id: string) => new RegExp(`^${id.replace(/[/]/g, '\\$&')}$`);
 
 // Folio's manifest. Every permission is explained in README.md ("Permissions").
 export default defineConfig({
@@ -41,7 +51,15 @@ export default defineConfig({
     // The overlay reads React from reader-react.js, injected just before it (lib/content/reader-react-
     // globals.ts): two shorter evaluations instead of one long one on the page's thread.
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (entrypoints.length !== 1 || entrypoints[0]!.name !== 'reader-overlay') return;
+      if (entrypoints.length !== 1) return;
+      // reader-react.js gives the overlay Preact's React-compatible layer under React's names
+      // (lib/content/reader-react-globals.ts: why).
+      if (entrypoints[0]!.name === 'reader-react') {
+        const standIns = Object.entries(READER_REACT_STAND_INS).map(([id, replacement]) => ({ find: exactly(id), replacement }));
+        (config.resolve ??= {}).alias = [...standIns, ...aliasList(config.resolve.alias)];
+        return;
+      }
+      if (entrypoints[0]!.name !== 'reader-overlay') return;
       const rollup = (config.build ??= {}).rollupOptions ?? {};
       config.build.rollupOptions = rollup;
       rollup.external = Object.keys(READER_REACT_MODULES);

@@ -6,8 +6,9 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { READER_REACT_GLOBAL, type ReaderReactKey } from '@/lib/content/reader-react-globals';
 
 /**
- * React for the reader overlay, evaluated in a task of its own before reader-overlay.js (lib/content/
- * reader-react-globals.ts). Injected by the background with the overlay (lib/content/reader-parts.ts).
+ * React's API for the reader overlay, evaluated in a task of its own before reader-overlay.js. These
+ * imports are built as Preact's React-compatible layer (lib/content/reader-react-globals.ts, wxt.config.ts).
+ * Injected by the background with the overlay (lib/content/reader-parts.ts).
  */
 export default defineContentScript({
   registration: 'runtime',
