@@ -109,7 +109,8 @@ export function sanitizeArticleHtml(html: string, win: Window = globalThis.windo
     container.innerHTML = html;
     // IN_PLACE hands back the node it cleaned; anything else (DOMPurify before 3.4.6 stringified a node of
     // another realm and left it as it was) means this one was not cleaned: fail closed.
-    if (purifier.sanitize(container, IN_PLACE_CONFIG) !== container) throw new SanitizerUnavailableError();
+    const cleaned: unknown = purifier.sanitize(container, IN_PLACE_CONFIG); // typed as a string; IN_PLACE gives the node
+    if (cleaned !== container) throw new SanitizerUnavailableError();
     // eslint-disable-next-line no-restricted-properties
     return container.innerHTML as SafeHtml;
   } finally {
