@@ -69,6 +69,21 @@ describe('the one sanitizer', () => {
     expect(once).not.toContain('onerror');
   });
 
+  it('starts every call from an empty parse: nothing of one article reaches the next', () => {
+    sanitize('<p id="first">first article</p><table><tr><td>open');
+    expect(sanitize('<p>second</p>')).toBe('<p>second</p>');
+  });
+
+  it('sanitizes markup that another realm\'s window parsed (DOMPurify cleans it in place all the same)', () => {
+    const own = new JSDOM('<!doctype html><html><body></body></html>').window;
+    const other = new JSDOM('<!doctype html><html><body></body></html>').window;
+    // DOMPurify runs on `own`, the markup is parsed by `other`'s DOMParser (DOMPurify before 3.4.6 left such
+    // a node as it was).
+    const mixed = new Proxy(own, { get: (target, key) => (key === 'DOMParser' ? other.DOMParser : Reflect.get(target, key)) });
+    const out = sanitizeArticleHtml('<p>kept</p><img src="x" onerror="alert(1)"><script>alert(2)</script>', mixed as unknown as Window);
+    expect(out).toBe('<p>kept</p><img src="x">');
+  });
+
   it('fails closed on a DOM that cannot run DOMPurify', () => {
     const { window } = parseHTML('<!doctype html><html><body></body></html>');
     const linkedomWindow = window as unknown as Window;
