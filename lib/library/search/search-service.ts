@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import type { LibraryDb } from '../../storage/db';
-import { countIndexChanges, loadSearchSnapshot, readIndexChanges, readSearchableHighlights, saveSearchSnapshot } from '../../storage/library-repo-search';
+import { countIndexChanges, readIndexChanges, readSearchableHighlights } from '../../storage/library-repo-search';
+import { loadSearchSnapshot, saveSearchSnapshot } from '../../storage/search-snapshot-store';
 import { attempt, type StorageResult } from '../../storage/storage-errors';
 import { ProgressListeners } from './progress-listeners';
 import { HighlightSearch, type HighlightMatch } from './highlight-search';
