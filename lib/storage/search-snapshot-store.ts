@@ -5,7 +5,7 @@ import { attempt, type StorageResult } from './storage-errors';
 
 /**
  * The search index's snapshot in the `meta` store, as a small head record and many parts of at most
- * about 1 MB each (stored format 3), written in one transaction a part at a time.
+ * about 512 KB each (stored format 3), written in one transaction a part at a time.
  *
  * Why parts: IndexedDB's `put` copies (structured-clones) its value synchronously on the calling
  * thread. The whole snapshot as one record (format 2: 20–30 MB at 10,000 articles, nearly all of it
@@ -13,9 +13,11 @@ import { attempt, type StorageResult } from './storage-errors';
  * every search typed meanwhile waited for it. Each part's `put` now costs a few milliseconds, and the
  * worker answers searches between them (each part is awaited: its completion is a task of its own).
  *
- * Records: `search-index` (the head: watermark, the body index's ids, terms and offsets, how many
- * parts), `search-index/titles/N` (a chunk of title documents, one JSON string), and
- * `search-index/postings/N` (POSTINGS_PER_PART postings, a Uint32Array with a buffer of its own).
+ * Records: `search-index` (the head: the watermark, lengths, how many parts of each kind) and
+ * `search-index/<field>/N`: `titles` (a chunk of title documents, one JSON string), `ids` (document
+ * ids by ordinal), `terms` (a piece of the newline-joined term list), `offsets` and `postings`
+ * (VALUES_PER_PART numbers, a Uint32Array with a buffer of its own). At 10,000 articles: about 100
+ * parts, the postings nearly all the bytes.
  * One transaction replaces them all, so a reader sees the old snapshot or the new one, never a mix; a
  * head whose parts are missing reads as no snapshot (the index is rebuilt, as it can always be).
  * A format-2 record (earlier builds) is still read as it is; the next write stores it in parts.
@@ -23,74 +25,119 @@ import { attempt, type StorageResult } from './storage-errors';
 
 const HEAD_KEY = 'search-index';
 const PART_PREFIX = `${HEAD_KEY}/`;
-const titlesKey = (part: number) => `${PART_PREFIX}titles/${part}`;
-const postingsKey = (part: number) => `${PART_PREFIX}postings/${part}`;
-/** Postings per stored part: 1 MB of Uint32. */
-export const POSTINGS_PER_PART = 262_144;
+/** Numbers per stored part of the body index's offsets and postings: 512 KB of Uint32. */
+export const VALUES_PER_PART = 131_072;
+/** Document ids per stored part (about 300 KB of addresses). */
+const IDS_PER_PART = 4_096;
+/** Characters of the term list per stored part. */
+const TERM_CHARS_PER_PART = 262_144;
 
 type BodySnapshot = LibrarySearchSnapshot['body'];
 
-/** The head record's value (format 3). */
+/** What the parts hold, each stored under `search-index/<field>/<n>`. */
+interface Parts {
+  titles: string[];
+  ids: string[][];
+  terms: string[];
+  offsets: Uint32Array[];
+  postings: Uint32Array[];
+}
+type Field = keyof Parts;
+const FIELDS: readonly Field[] = ['titles', 'ids', 'terms', 'offsets', 'postings'];
+
+/** The head record's value (format 3): everything but the parts, and how many parts of each there are. */
 interface StoredHead {
   format: 3;
   watermark: number;
-  titleParts: number;
-  body: Omit<BodySnapshot, 'postings'> & { postingsLength: number; postingParts: number };
+  body: { format: BodySnapshot['format']; offsetsLength: number; postingsLength: number };
+  parts: Record<Field, number>;
 }
 
 const record = (key: string, value: unknown): MetaRecord => ({ schemaVersion: SCHEMA_VERSION, key, value });
-const keys = (count: number, key: (part: number) => string) => Array.from({ length: count }, (_, part) => key(part));
+const partKey = (field: Field, part: number) => `${PART_PREFIX}${field}/${part}`;
 
-/** The postings in parts, each a copy with its own buffer: a view (subarray) would be cloned with its whole buffer. */
-function postingParts(postings: Uint32Array): Uint32Array[] {
-  const parts: Uint32Array[] = [];
-  for (let start = 0; start < postings.length; start += POSTINGS_PER_PART) parts.push(postings.slice(start, start + POSTINGS_PER_PART));
+function pieces<T extends { length: number; slice(start: number, end: number): T }>(whole: T, size: number): T[] {
+  const parts: T[] = [];
+  for (let start = 0; start < whole.length; start += size) parts.push(whole.slice(start, start + size));
   return parts;
 }
 
+/** Numbers in parts, each a copy with its own buffer: a view (subarray) would be cloned with its whole buffer. */
+const numberParts = (values: Uint32Array) => pieces(values, VALUES_PER_PART);
+
+function joinNumbers(parts: Uint32Array[], length: number): Uint32Array | null {
+  const joined = new Uint32Array(length);
+  let at = 0;
+  for (const part of parts) {
+    if (at + part.length > length) return null;
+    joined.set(part, at);
+    at += part.length;
+  }
+  return at === length ? joined : null;
+}
+
 export function saveSearchSnapshot(db: LibraryDb, snapshot: LibrarySearchSnapshot): Promise<StorageResult<void>> {
-  const { postings, ...body } = snapshot.body;
-  const parts = postingParts(postings);
+  const { body } = snapshot;
+  const parts: Parts = {
+    titles: snapshot.titles,
+    ids: pieces(body.ids, IDS_PER_PART),
+    terms: pieces(body.terms, TERM_CHARS_PER_PART),
+    offsets: numberParts(body.offsets),
+    postings: numberParts(body.postings),
+  };
   const head: StoredHead = {
     format: 3,
     watermark: snapshot.watermark,
-    titleParts: snapshot.titles.length,
-    body: { ...body, postingsLength: postings.length, postingParts: parts.length },
+    body: { format: body.format, offsetsLength: body.offsets.length, postingsLength: body.postings.length },
+    parts: { titles: parts.titles.length, ids: parts.ids.length, terms: parts.terms.length, offsets: parts.offsets.length, postings: parts.postings.length },
   };
   return attempt(() =>
     db.transaction('rw', db.meta, async () => {
       // The previous snapshot's parts go first (a smaller library has fewer of them).
       await db.meta.where('key').startsWith(PART_PREFIX).delete();
       // One put at a time, each awaited: the worker's other tasks (searches) run between them.
-      for (const [part, titles] of snapshot.titles.entries()) await db.meta.put(record(titlesKey(part), titles));
-      for (const [part, values] of parts.entries()) await db.meta.put(record(postingsKey(part), values));
+      for (const field of FIELDS) for (const [part, value] of parts[field].entries()) await db.meta.put(record(partKey(field, part), value));
       await db.meta.put(record(HEAD_KEY, head));
     }),
   );
 }
 
+const isPart: Record<Field, (value: unknown) => boolean> = {
+  titles: (value) => typeof value === 'string',
+  ids: (value) => Array.isArray(value),
+  terms: (value) => typeof value === 'string',
+  offsets: (value) => value instanceof Uint32Array,
+  postings: (value) => value instanceof Uint32Array,
+};
+
+/** Every part of `field` the head names, or null if one is missing or not what it should be. */
+async function readParts<F extends Field>(db: LibraryDb, head: StoredHead, field: F): Promise<Parts[F] | null> {
+  const keys = Array.from({ length: head.parts[field] }, (_, part) => partKey(field, part));
+  const stored = await db.meta.bulkGet(keys);
+  return stored.every((item) => item && isPart[field](item.value)) ? (stored.map((item) => item!.value) as Parts[F]) : null;
+}
+
 export function loadSearchSnapshot(db: LibraryDb): Promise<StorageResult<LibrarySearchSnapshot | null>> {
   return attempt(() =>
-    db.transaction('r', db.meta, async () => {
+    db.transaction('r', db.meta, async (): Promise<LibrarySearchSnapshot | null> => {
       const value = (await db.meta.get(HEAD_KEY))?.value as StoredHead | LibrarySearchSnapshot | { format: number } | undefined;
       if (!value) return null;
       // Format 2 (one record, earlier builds) is read as it is; format 1 (MiniSearch's JSON) is not read: rebuilt.
       if (value.format === 2) return value as LibrarySearchSnapshot;
       if (value.format !== 3) return null;
       const head = value as StoredHead;
-      const [titles, parts] = await Promise.all([db.meta.bulkGet(keys(head.titleParts, titlesKey)), db.meta.bulkGet(keys(head.body.postingParts, postingsKey))]);
-      if (titles.some((part) => typeof part?.value !== 'string') || parts.some((part) => !(part?.value instanceof Uint32Array))) return null;
-      const postings = new Uint32Array(head.body.postingsLength);
-      let at = 0;
-      for (const part of parts) {
-        const values = part!.value as Uint32Array;
-        if (at + values.length > postings.length) return null;
-        postings.set(values, at);
-        at += values.length;
-      }
-      if (at !== postings.length) return null;
-      const { postingsLength: _length, postingParts: _parts, ...body } = head.body;
-      return { format: 2, watermark: head.watermark, titles: titles.map((part) => part!.value as string), body: { ...body, postings } };
+      const [titles, ids, terms, offsetParts, postingParts] = await Promise.all([
+        readParts(db, head, 'titles'),
+        readParts(db, head, 'ids'),
+        readParts(db, head, 'terms'),
+        readParts(db, head, 'offsets'),
+        readParts(db, head, 'postings'),
+      ]);
+      if (!titles || !ids || !terms || !offsetParts || !postingParts) return null;
+      const offsets = joinNumbers(offsetParts, head.body.offsetsLength);
+      const postings = joinNumbers(postingParts, head.body.postingsLength);
+      if (!offsets || !postings) return null;
+      return { format: 2, watermark: head.watermark, titles, body: { format: head.body.format, ids: ids.flat(), terms: terms.join(''), offsets, postings } };
     }),
   );
 }

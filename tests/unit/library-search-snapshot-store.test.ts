@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { LibrarySearchSnapshot } from '../../lib/library/search/library-search';
-import { loadSearchSnapshot, POSTINGS_PER_PART, saveSearchSnapshot } from '../../lib/storage/search-snapshot-store';
+import { loadSearchSnapshot, VALUES_PER_PART, saveSearchSnapshot } from '../../lib/storage/search-snapshot-store';
 import { freshDb } from './library-test-helpers';
 
 /** A snapshot of the stored shape with `postingCount` postings (storage does not read what they mean). */
-function snapshot(postingCount: number, titleChunks = 3): LibrarySearchSnapshot {
+function snapshot(postingCount: number, titleChunks = 3, documents = 2, termCount = 3): LibrarySearchSnapshot {
   const postings = Uint32Array.from({ length: postingCount }, (_, i) => (i * 7) % 1_000);
-  const terms = ['alpha', 'beta', 'gamma'];
+  const terms = Array.from({ length: termCount }, (_, i) => `term${i}`);
+  const offsets = Uint32Array.from({ length: termCount + 1 }, (_, i) => Math.floor((i * postingCount) / termCount));
   return {
     format: 2,
     watermark: 1_700_000_000_123,
     titles: Array.from({ length: titleChunks }, (_, chunk) => JSON.stringify([[`https://e.com/${chunk}`, `Title ${chunk}`, '', '', '']])),
-    body: { format: 1, ids: ['https://e.com/0', 'https://e.com/1'], terms: terms.join('\n'), offsets: Uint32Array.from([0, 1, 2, postingCount]), postings },
+    body: { format: 1, ids: Array.from({ length: documents }, (_, i) => `https://e.com/${i}`), terms: terms.join('\n'), offsets, postings },
   };
 }
 
@@ -29,11 +30,12 @@ function expectSame(result: Awaited<ReturnType<typeof loadSearchSnapshot>>, expe
 
 const partsOf = async (db: ReturnType<typeof freshDb>) => (await db.meta.toArray()).filter((item) => item.key !== 'search-index');
 
-describe('search snapshot store (format 3: a head and parts of at most 1 MB)', () => {
+describe('search snapshot store (format 3: a head and parts of at most 512 KB)', () => {
   it('reads a format-2 snapshot (one record, earlier builds) as it is, and writes it back as a head and parts (before/after)', async () => {
     const db = freshDb();
     // Before: what earlier builds wrote, the whole snapshot in one record.
-    const before = snapshot(2.5 * POSTINGS_PER_PART);
+    // More than one part of every kind: postings, title chunks, ids, terms and offsets.
+    const before = snapshot(2.5 * VALUES_PER_PART, 3, 5_000, 150_000);
     await db.meta.put({ schemaVersion: 2, key: 'search-index', value: before });
     const loaded = await loadSearchSnapshot(db);
     expectSame(loaded, before);
@@ -46,10 +48,11 @@ describe('search snapshot store (format 3: a head and parts of at most 1 MB)', (
     const parts = await partsOf(db);
     const postingParts = parts.filter((part) => part.key.startsWith('search-index/postings/'));
     expect(postingParts).toHaveLength(3);
-    expect(parts.filter((part) => part.key.startsWith('search-index/titles/'))).toHaveLength(3);
+    const count = (field: string) => parts.filter((part) => part.key.startsWith(`search-index/${field}/`)).length;
+    expect([count('titles'), count('ids'), count('terms'), count('offsets')]).toEqual([3, 2, 6, 2]);
     for (const part of postingParts) {
       const values = part.value as Uint32Array;
-      expect(values.length).toBeLessThanOrEqual(POSTINGS_PER_PART);
+      expect(values.length).toBeLessThanOrEqual(VALUES_PER_PART);
       // Its own buffer: a view would have been stored with the whole snapshot's buffer behind it.
       expect(values.buffer.byteLength).toBe(values.byteLength);
     }
@@ -58,11 +61,11 @@ describe('search snapshot store (format 3: a head and parts of at most 1 MB)', (
 
   it('replaces every part of the previous snapshot (a smaller one leaves none behind)', async () => {
     const db = freshDb();
-    await saveSearchSnapshot(db, snapshot(3 * POSTINGS_PER_PART + 5, 4));
-    expect(await partsOf(db)).toHaveLength(4 + 4);
+    await saveSearchSnapshot(db, snapshot(3 * VALUES_PER_PART + 5, 4));
+    expect(await partsOf(db)).toHaveLength(4 + 4 + 3);
     const smaller = snapshot(10, 1);
     await saveSearchSnapshot(db, smaller);
-    expect((await partsOf(db)).map((part) => part.key).sort()).toEqual(['search-index/postings/0', 'search-index/titles/0']);
+    expect((await partsOf(db)).map((part) => part.key).sort()).toEqual(['ids', 'offsets', 'postings', 'terms', 'titles'].map((field) => `search-index/${field}/0`));
     expect(await loadSearchSnapshot(db)).toEqual({ ok: true, value: smaller });
   });
 
@@ -72,7 +75,7 @@ describe('search snapshot store (format 3: a head and parts of at most 1 MB)', (
     await saveSearchSnapshot(db, empty);
     expect(await loadSearchSnapshot(db)).toEqual({ ok: true, value: empty });
 
-    await saveSearchSnapshot(db, snapshot(2 * POSTINGS_PER_PART));
+    await saveSearchSnapshot(db, snapshot(2 * VALUES_PER_PART));
     await db.meta.delete('search-index/postings/1');
     expect(await loadSearchSnapshot(db)).toEqual({ ok: true, value: null });
 
