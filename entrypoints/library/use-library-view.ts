@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { boundedMark, boundedMeasure } from '@/lib/bounded-timing';
 import { readFirstScreen, writeFirstScreen } from '@/lib/storage/first-screen';
 import type { HighlightMatch } from '@/lib/library/search/highlight-search';
 import type { LibrarySearcher } from '@/lib/library/search/search-client';
@@ -75,7 +76,7 @@ export function useLibraryView(query: LibraryQuery, searchText: string): Library
         setIndexing(done ? null : { indexed, total });
         if (!done) return;
         // Read by the benchmark: the index is complete from here on.
-        performance.mark('folio:search-index-ready');
+        boundedMark('folio:search-index-ready');
         // Results given while indexing were found by reading the rest: ask the complete index again.
         if (searching.current) setVersion((v) => v + 1);
       }),
@@ -104,7 +105,7 @@ export function useLibraryView(query: LibraryQuery, searchText: string): Library
         setIds(found.ids);
         setProvisional(false);
         // Read by the benchmark (scripts/bench-library.ts).
-        performance.measure('folio:library-search', { start: started });
+        boundedMeasure('folio:library-search', { start: started });
         return;
       }
       const first = await listArticles(libraryDb(), { ...view, offset: 0, limit: FIRST_PAGE, withTotal: false });
@@ -116,7 +117,7 @@ export function useLibraryView(query: LibraryQuery, searchText: string): Library
       setProvisional(false);
       setFirstPageShown(true);
       // Read by the benchmark: the first page's IndexedDB query alone (from the effect to its answer).
-      performance.measure('folio:library-first-page', { start: started });
+      boundedMeasure('folio:library-first-page', { start: started });
       // Only the view the page opens on is worth remembering (one entry, not one per filter).
       if (queryKey === openingView) writeFirstScreen(queryKey, first.value.items);
       if (first.value.items.length === FIRST_PAGE) {

@@ -1,30 +1,13 @@
-import type { SearchableArticle, LibrarySearchSnapshot } from '../library/search/library-search';
+import type { SearchableArticle } from '../library/search/library-search';
 import type { SearchableHighlight } from '../library/search/highlight-search';
 import type { LibraryDb } from './db';
-import { SCHEMA_VERSION } from './schema';
 import { attempt, type StorageResult } from './storage-errors';
 import { isReadableArticle, isReadableContent } from './record-check';
 
-/** Storage side of the search index: its snapshot, and the changes a loaded index has not seen yet. */
+/** Storage side of the search index: the changes a loaded index has not seen yet (its snapshot: ./search-snapshot-store.ts). */
 
-const SNAPSHOT_KEY = 'search-index';
 /** Re-read a little before the watermark: a write stamped just before it may have committed just after. */
 export const WATERMARK_MARGIN_MS = 5_000;
-
-export function loadSearchSnapshot(db: LibraryDb): Promise<StorageResult<LibrarySearchSnapshot | null>> {
-  return attempt(async () => {
-    const record = await db.meta.get(SNAPSHOT_KEY);
-    const value = record?.value as LibrarySearchSnapshot | undefined;
-    // An older format (1: MiniSearch's JSON) is not read: the index is rebuilt and stored anew.
-    return value && value.format === 2 ? value : null;
-  });
-}
-
-export function saveSearchSnapshot(db: LibraryDb, snapshot: LibrarySearchSnapshot): Promise<StorageResult<void>> {
-  return attempt(async () => {
-    await db.meta.put({ schemaVersion: SCHEMA_VERSION, key: SNAPSHOT_KEY, value: snapshot });
-  });
-}
 
 /** How many articles `readIndexChanges` would read from `since` (for progress). */
 export async function countIndexChanges(db: LibraryDb, since: number): Promise<number> {

@@ -136,7 +136,7 @@ export interface TombstoneRecord {
   deletedAt: number;
 }
 
-/** Small internal values (the search-index snapshot). */
+/** Small internal values (the search-index snapshot: a head record and its parts, ./search-snapshot-store.ts). */
 export interface MetaRecord {
   schemaVersion: typeof SCHEMA_VERSION;
   key: string;

@@ -6,7 +6,7 @@ import type { SearchRequest, SearchResponse } from '../../lib/library/search/sea
 import type { LibraryDb } from '../../lib/storage/db';
 import { saveArticle } from '../../lib/storage/library-repo';
 import { importItems } from '../../lib/storage/library-repo-import';
-import { loadSearchSnapshot } from '../../lib/storage/library-repo-search';
+import { loadSearchSnapshot } from '../../lib/storage/search-snapshot-store';
 import { LibraryDb as Db } from '../../lib/storage/db';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { freshDb, makeArticle } from './library-test-helpers';

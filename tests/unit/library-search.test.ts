@@ -112,6 +112,28 @@ describe('LibrarySearch', () => {
     expect(ids(again.search('ownership '))).toEqual(['e']);
   });
 
+  it('applies the changes that came before the title index was rebuilt in slices too (a big catch-up on a loaded snapshot)', async () => {
+    const restored = LibrarySearch.fromSnapshot(structuredClone(sampleIndex().toSnapshot()));
+    // A catch-up of 1,000 articles while the title index still waits: far more than one slice's work.
+    for (let n = 0; n < 1_000; n += 1) restored.upsert(doc(`n${n}`, `Caught up ${n} kombucha`, 'Later.'));
+    let pauses = 0;
+    let searchedMidway: string[] = [];
+    await restored.loadTitleIndexInSlices(async () => {
+      pauses += 1;
+      // Changes keep coming while the pending ones are applied: the last of them is applied too.
+      if (pauses === 5) restored.upsert(doc('late', 'Owenrship arrived late', ''));
+      if (pauses === 6) searchedMidway = ids(restored.search('kombucha ', 2_000));
+    }, 0);
+    // 1,000 changes at 100 per step: at least 10 slices, so no step applies them all.
+    expect(pauses).toBeGreaterThanOrEqual(10);
+    expect(searchedMidway).toHaveLength(1_000);
+    expect(restored.titleIndexLoaded).toBe(true);
+    expect(ids(restored.search('kombucha ', 2_000))).toHaveLength(1_000);
+    // Typo tolerance is the title index's own: the late change is in it (with 'Rust ownership explained').
+    expect(ids(restored.search('ownership ')).sort()).toEqual(['b', 'late']);
+    expect(ids(restored.search('sourdough '))).toEqual(['a']);
+  });
+
   it('writes a snapshot in slices that searches and changes can run between, and it is the index as it was when it began', async () => {
     const index = sampleIndex();
     index.watermark = 99;

@@ -1,6 +1,8 @@
 import Dexie from 'dexie';
+import { boundedMeasure } from '../../bounded-timing';
 import type { LibraryDb } from '../../storage/db';
-import { countIndexChanges, loadSearchSnapshot, readIndexChanges, readSearchableHighlights, saveSearchSnapshot } from '../../storage/library-repo-search';
+import { countIndexChanges, readIndexChanges, readSearchableHighlights } from '../../storage/library-repo-search';
+import { loadSearchSnapshot, saveSearchSnapshot } from '../../storage/search-snapshot-store';
 import { attempt, type StorageResult } from '../../storage/storage-errors';
 import { ProgressListeners } from './progress-listeners';
 import { HighlightSearch, type HighlightMatch } from './highlight-search';
@@ -242,7 +244,7 @@ export class SearchService {
     // A highlight whose article was deleted stays with it in the trash, not in search results.
     const highlightMatches = this.highlights.search(query, limit).filter((match) => index.value.has(match.articleId));
     // Read by the benchmark (over DevTools, in the worker): where an answer's time went.
-    performance.measure('folio:search-answer', {
+    boundedMeasure('folio:search-answer', {
       start: received,
       detail: { query, catchUpMs: caughtUp - received, highlightsReadMs: highlightsRead - caughtUp, indexMs: searched - highlightsRead },
     });
@@ -309,7 +311,7 @@ export class SearchService {
     const snapshot = await attempt(() => this.index!.toSnapshotInSlices());
     const saved = snapshot.ok ? await saveSearchSnapshot(this.db, snapshot.value) : snapshot;
     // Read by the benchmark (over DevTools, in the worker): when the snapshot was being written.
-    performance.measure('folio:search-snapshot-write', { start: started });
+    boundedMeasure('folio:search-snapshot-write', { start: started });
     if (!saved.ok) this.unsaved += unsaved;
     return saved;
   }
