@@ -16,10 +16,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { extractArticle, type ExtractResult } from '../lib/extract/index.ts';
+import type { ExtractResult } from '../lib/extract/index.ts';
 import { loadGroundTruth, readPageHtml } from './lib/bench-dataset.ts';
+import { folioExtractor } from './lib/bench-extractors.ts';
 import { median, quantile } from './lib/bench-stats.ts';
-import { getSanitizerWindow, parseHtmlDocument } from './lib/node-dom.ts';
 
 const DEFAULT_DATASET = '../shared/datasets/article-extraction-benchmark';
 
@@ -74,12 +74,12 @@ function printSteps(timings: Map<string, number[]>, pageCount: number, out: stri
 async function main(): Promise<void> {
   const options = readOptions();
   const pages = loadGroundTruth(options.dataset).slice(0, options.limit);
-  const sanitizerWindow = getSanitizerWindow();
+  // The same parse and call as bench:quality's Folio (scripts/lib/bench-extractors.ts).
+  const folio = folioExtractor(undefined, { debug: options.steps });
   const outputs: Record<string, PageOutput> = {};
   const timings = new Map<string, number[]>();
   for (const page of pages) {
-    const doc = parseHtmlDocument(readPageHtml(options.dataset, page.id), page.url);
-    const result = extractArticle(doc, { url: page.url, sanitizerWindow, ownsDocument: true, debug: options.steps });
+    const result = folio.extract(folio.parse(readPageHtml(options.dataset, page.id), page.url), page.url) as ExtractResult;
     outputs[page.id] = outputOf(result);
     for (const [step, ms] of Object.entries(result.debug?.timingsMs ?? {})) {
       const times = timings.get(step) ?? [];

@@ -71,12 +71,15 @@ export function defuddleExtractor(parse = parseForBench): BenchExtractor {
   };
 }
 
-/** Folio's extractor, with the sanitizer on the one shared jsdom window (DOMPurify does not run on linkedom). */
-export function folioExtractor(parse = parseForBench): BenchExtractor {
+/**
+ * Folio's extractor, with the sanitizer on the one shared jsdom window (DOMPurify does not run on linkedom).
+ * `debug` adds the pipeline's per-step timings (bench:folio-steps); bench:quality times it without.
+ */
+export function folioExtractor(parse = parseForBench, { debug = false }: { debug?: boolean } = {}): BenchExtractor {
   const sanitizerWindow = getSanitizerWindow();
   return {
     name: 'folio',
     parse,
-    extract: (doc, url) => extractArticle(doc, { url, sanitizerWindow, ownsDocument: true }),
+    extract: (doc, url) => extractArticle(doc, { url, sanitizerWindow, ownsDocument: true, debug }),
   };
 }
