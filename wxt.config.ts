@@ -10,7 +10,7 @@ function aliasList(alias: unknown): Alias[] {
   return Object.entries(alias as Record<string, string>).map(([find, replacement]) => ({ find, replacement }));
 }
 /** Exact module ids only: a plain string alias for `react` would also catch `react/jsx-runtime`. */
-const exactly = (id: string) => new RegExp(`^${id.replace(/[/]/g, '\\$&')}$`);
+const exactly = (id: string) => new RegExp(`^${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 
 // Folio's manifest. Every permission is explained in README.md ("Permissions").
 export default defineConfig({

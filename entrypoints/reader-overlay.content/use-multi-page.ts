@@ -15,7 +15,6 @@ interface Shown {
   seen: readonly string[];
 }
 
-
 function initialShown(result: ExtractResult): Shown | null {
   if (!result.ok) return null;
   const seen = [location.href, result.article.url].filter((url): url is string => Boolean(url)).map(withoutHash);

@@ -104,7 +104,6 @@ export function isNextPageAddress(current: URL, next: URL, knownPage?: number): 
   return false;
 }
 
-
 function parse(href: string | null, base: URL): URL | null {
   if (!href) return null;
   try {
