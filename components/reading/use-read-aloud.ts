@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { clearHighlights, paintHighlights } from '@/lib/reading/paint-highlights';
 import { createReadAloudPlayer, type PlayerState, type ReadAloudPlayer, type SpeechEngine, type SpeechUtteranceLike } from '@/lib/reading/read-aloud-player';
 import { segmentForSpeech, type SegmentOptions, type SpeechParagraph } from '@/lib/reading/speech-segments';
@@ -67,6 +67,10 @@ export function useReadAloud(body: HTMLElement | null, contentKey: unknown, opti
   );
 
   const [player, setPlayer] = useState<ReadAloudPlayer<SpeechSynthesisVoice> | null>(null);
+  // Closing the reader stops speech at once: Preact (the overlay) runs useEffect cleanups of an
+  // unmounted tree only after the next paint, and a layout effect's cleanup runs during the unmount.
+  const livePlayerRef = useRef<ReadAloudPlayer<SpeechSynthesisVoice> | null>(null);
+  useLayoutEffect(() => () => livePlayerRef.current?.stop(), []);
   // Where the last player was, as a text offset: a new player over the same text cut differently
   // (captions and code switched on or off) starts at the same place, not at the top.
   const placeRef = useRef<number | null>(null);
@@ -99,9 +103,11 @@ export function useReadAloud(body: HTMLElement | null, contentKey: unknown, opti
       },
     });
     setPlayer(created);
+    livePlayerRef.current = created;
     setState(created.state);
     return () => {
       created.stop();
+      if (livePlayerRef.current === created) livePlayerRef.current = null;
       setPlayer(null);
     };
     // A new player only for a new text; voice and rate are passed on below.

@@ -1,0 +1,52 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+// The overlay runs its React code on Preact's compatible layer (reader-react.js); so does this test.
+vi.mock('react', async () => await import('preact/compat'));
+
+const { createElement, render } = await import('preact/compat');
+const { useReadAloud } = await import('@/components/reading/use-read-aloud');
+
+/** A speech engine that records what it is asked to do. */
+function installEngine(): string[] {
+  const calls: string[] = [];
+  vi.stubGlobal('SpeechSynthesisUtterance', class {
+    constructor(readonly text: string) {}
+  });
+  vi.stubGlobal('speechSynthesis', {
+    speak: () => calls.push('speak'),
+    cancel: () => calls.push('cancel'),
+    pause: () => calls.push('pause'),
+    resume: () => calls.push('resume'),
+    getVoices: () => [],
+  });
+  return calls;
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('read-aloud in the overlay', () => {
+  it('stops speaking during the unmount of the reader, not a frame later', async () => {
+    const calls = installEngine();
+    const body = document.createElement('div');
+    for (const text of ['Bridges carry millions of people every day.', 'Almost nobody thinks about them.']) {
+      body.append(Object.assign(document.createElement('p'), { textContent: text }));
+    }
+    let play: () => void = () => {};
+    function Reader() {
+      const readAloud = useReadAloud(body, 1, { lang: 'en' });
+      play = readAloud.play;
+      return null;
+    }
+    const container = document.createElement('div');
+    render(createElement(Reader, null), container);
+    // The player is made in an effect, which Preact runs after the next paint.
+    await vi.waitFor(() => {
+      play();
+      expect(calls).toContain('speak');
+    });
+    const cancelsBefore = calls.filter((call) => call === 'cancel').length;
+    render(null, container);
+    expect(calls.filter((call) => call === 'cancel').length).toBeGreaterThan(cancelsBefore);
+  });
+});
