@@ -154,13 +154,23 @@ async function pageWithTargetId(context: BrowserContext, targetId: string, timeo
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     for (const page of context.pages()) {
-      const session = await context.newCDPSession(page);
-      const { targetInfo } = await session.send('Target.getTargetInfo');
-      await session.detach();
-      if (targetInfo.targetId === targetId) return page;
+      if ((await targetIdOf(context, page)) === targetId) return page;
     }
     if (Date.now() > deadline) throw new Error(`no page for target ${targetId}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** The page's target id, or null when the page closed meanwhile (another lane closing its tab). */
+async function targetIdOf(context: BrowserContext, page: Page): Promise<string | null> {
+  try {
+    const session = await context.newCDPSession(page);
+    const { targetInfo } = await session.send('Target.getTargetInfo');
+    await session.detach().catch(() => undefined);
+    return targetInfo.targetId;
+  } catch (error) {
+    if (page.isClosed()) return null;
+    throw error;
   }
 }
 
