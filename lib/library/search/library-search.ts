@@ -177,10 +177,6 @@ export class LibrarySearch {
     return meta;
   }
 
-  private applyMeta(meta: MiniSearch<MetaDocument>, change: MetaChange): void {
-    applyMetaChange(meta, this.documents, change);
-  }
-
   get titleIndexLoaded(): boolean {
     return this.meta !== null;
   }
@@ -195,7 +191,7 @@ export class LibrarySearch {
 
   upsert(article: SearchableArticle): void {
     const change = { upsert: metaDocument(article) };
-    if (this.meta) this.applyMeta(this.meta, change);
+    if (this.meta) applyMetaChange(this.meta, this.documents, change);
     else this.pendingMeta.push(change);
     // Title, site and tag words go into the body index too: it answers alone until MiniSearch is parsed.
     this.body.add(article.id, `${article.title} ${article.siteName ?? ''} ${article.byline ?? ''} ${article.tags.join(' ')}\n${article.text}`);
@@ -207,7 +203,7 @@ export class LibrarySearch {
   }
 
   remove(id: string): void {
-    if (this.meta) this.applyMeta(this.meta, { remove: id });
+    if (this.meta) applyMetaChange(this.meta, this.documents, { remove: id });
     else this.pendingMeta.push({ remove: id });
     this.body.remove(id);
   }
