@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { useReaderPanel } from '../reader-panels';
 import type { Article } from '@/lib/extract/types';
 import { articleImages } from '@/lib/reading/article-images';
@@ -172,8 +172,10 @@ export function ReadingTools({ article, body, scroller, highlights: adapter, onR
 
 
   // While read-aloud is open: space plays/pauses, left/right arrows move by paragraph. Listened for on
-  // the window (capture) so they work wherever focus is, inside the shadow root or not.
-  useEffect(() => {
+  // the window (capture) so they work wherever focus is, inside the shadow root or not. A layout effect:
+  // its cleanup runs during the unmount, so the page's own keys are never taken after the reader closed
+  // (Preact, the overlay's layer, runs useEffect cleanups of an unmounted tree only after the next paint).
+  useLayoutEffect(() => {
     const view = scroller?.ownerDocument.defaultView;
     if (!view || !listening) return;
     const onKey = (event: KeyboardEvent) => {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { debounce } from '@/lib/reading/debounce';
 import { findInArticle, rangeOfMatch } from '@/lib/reading/find-in-article';
 import { stepMatch, type TextMatch } from '@/lib/reading/find-in-text';
@@ -140,12 +140,13 @@ export function useFindInArticle(body: HTMLElement | null, scroller: HTMLElement
     target.focus({ preventScroll: true });
   };
 
-  // Listened for on the window (capture), so the shortcut works wherever focus is.
+  // Listened for on the window (capture), so the shortcut works wherever focus is; a layout effect, so
+  // the page has its own Ctrl+F back the moment the reader closes (see ReadingTools' read-aloud keys).
   const showRef = useRef(show);
   useEffect(() => {
     showRef.current = show;
   });
-  useEffect(() => {
+  useLayoutEffect(() => {
     const view = scroller?.ownerDocument.defaultView;
     if (!view) return;
     const onKey = (event: KeyboardEvent) => {

@@ -6,6 +6,7 @@ vi.mock('react', async () => await import('preact/compat'));
 
 const { createElement, render } = await import('preact/compat');
 const { useReadAloud } = await import('@/components/reading/use-read-aloud');
+const { useFindInArticle } = await import('@/components/reading/use-find-in-article');
 
 /** A speech engine that records what it is asked to do. */
 function installEngine(): string[] {
@@ -25,7 +26,18 @@ function installEngine(): string[] {
 
 afterEach(() => vi.unstubAllGlobals());
 
-describe('read-aloud in the overlay', () => {
+/** Ctrl+F pressed on the page's window; true when something took it from the page. */
+function pressFindShortcut(): boolean {
+  const event = new KeyboardEvent('keydown', { key: 'f', ctrlKey: true, bubbles: true, cancelable: true });
+  window.dispatchEvent(event);
+  return event.defaultPrevented;
+}
+
+/*
+ * Preact (the overlay's React layer) runs useEffect cleanups of an unmounted tree only after the next
+ * paint: what must end the moment the reader closes is cleaned up in layout effects.
+ */
+describe('closing the overlay', () => {
   it('stops speaking during the unmount of the reader, not a frame later', async () => {
     const calls = installEngine();
     const body = document.createElement('div');
@@ -48,5 +60,21 @@ describe('read-aloud in the overlay', () => {
     const cancelsBefore = calls.filter((call) => call === 'cancel').length;
     render(null, container);
     expect(calls.filter((call) => call === 'cancel').length).toBeGreaterThan(cancelsBefore);
+  });
+
+  it('gives the page its own Ctrl+F back during the unmount', () => {
+    const scroller = document.createElement('div');
+    const body = scroller.appendChild(document.createElement('article'));
+    document.body.append(scroller);
+    function Reader() {
+      useFindInArticle(body, scroller);
+      return null;
+    }
+    const container = document.createElement('div');
+    render(createElement(Reader, null), container);
+    expect(pressFindShortcut()).toBe(true);
+    render(null, container);
+    expect(pressFindShortcut()).toBe(false);
+    scroller.remove();
   });
 });
