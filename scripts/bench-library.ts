@@ -62,7 +62,8 @@ const round = (n: number) => Math.round(n * 10) / 10;
 /** The median of each timed phase over traced loads (the files fetched are listed per load, not here). */
 function medianPhases(runs: TracedFirstPaint[]): Record<string, number> {
   const keys = Object.keys(runs[0] ?? {}).filter((key) => key !== 'subresources') as Exclude<keyof TracedFirstPaint, 'subresources'>[];
-  return Object.fromEntries(keys.map((key) => [key, round(percentile(runs.map((run) => run[key]), 0.5))]));
+  // A phase a load's trace lacks (NaN) is left out of its median rather than sorted among the numbers.
+  return Object.fromEntries(keys.map((key) => [key, round(percentile(runs.map((run) => run[key]).filter(Number.isFinite), 0.5))]));
 }
 
 async function seed(page: Page, corpus: BenchCorpus): Promise<void> {
