@@ -9,7 +9,7 @@ import { OPENING_VIEW } from './library/opening-view';
  * plain DOM before anything else of the page is loaded. library.html loads it as a classic deferred
  * script, the first file it asks for (WXT builds an unlisted script as one IIFE file: no imports to
  * fetch), so it runs as soon as the body is parsed. Traced in Chromium, the module script it replaces
- * waited for four files (itself, two imports, a render-blocking stylesheet: 35–65 ms at load; extension
+ * waited for four files (itself, two imports, a render-blocking stylesheet: 45–70 ms at load; extension
  * files are answered by the browser's UI thread, busy right after a navigation). The stylesheet comes
  * inside this file as a <style> (the extension's CSP restricts scripts, not styles): one file to wait
  * for before the first paint, not two. The page itself (React, Dexie) is started by start.ts once this

@@ -12,7 +12,7 @@ export interface TracedFirstPaint {
   committed: number;
   /** The HTML is parsed (domInteractive). */
   htmlParsed: number;
-  /** Each file the page fetched before its first paint: when it was asked for and when it had arrived. */
+  /** Each file the page asked for before its first paint was presented: when, and when it had arrived (NaN: not yet). */
   subresources: { file: string; requested: number; arrived: number }[];
   /** The browser's UI thread busy (ms of tasks) while the page waited for its first file: extension files are served from it. */
   browserUiBusyWhileFetchingMs: number;
@@ -93,6 +93,7 @@ function totalMs(events: TraceEvent[], names: readonly string[], from = -Infinit
   return total / 1000;
 }
 
+/** The first paint of the navigation to `url` in these trace events, taken apart (null if they lack it). */
 export function tracedFirstPaint(events: TraceEvent[], url: string): TracedFirstPaint | null {
   const start = events.filter((e) => e.name === 'navigationStart' && e.args?.data?.documentLoaderURL === url).at(-1);
   if (!start) return null;
