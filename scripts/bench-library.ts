@@ -18,7 +18,9 @@
  *   has. Per run the phases, each from navigation: the page's script starts, the database is open, the
  *   rows are visible, IndexedDB's rows are shown (confirmed); and the first-page IndexedDB query alone.
  *   Before each library load, the floor: a one-line extension page added to a copy of the build
- *   (scripts/lib/floor-page.ts), same navigation, navigation → its line painted: what no page can beat;
+ *   (scripts/lib/floor-page.ts), same navigation, navigation → its line painted: what no page can beat.
+ *   Then TRACED_RUNS more loads of each under Chromium's tracing (scripts/lib/first-paint-trace.ts):
+ *   commit, HTML parsed, each file fetched, script/style/layout/paint work, frame committed, presented;
  * - searchP95Ms: typed queries in the library's search box → results ready (after the index is built;
  *   the first search, answered while it builds, and the build's wall time are in the details). Every
  *   query is listed with its time, when it started counted from "index ready", and whether the search
@@ -37,6 +39,7 @@ import { EXTENSION_DIR as BUILT_EXTENSION, launchWithExtension } from '../tests/
 import { contentRecord, newArticleRecord } from '../lib/library/article-record';
 import { DEFAULT_DATASET, loadBenchCorpus, type BenchCorpus } from './bench-library-corpus';
 import { copyWithFloorPage, FLOOR_PAGE, FLOOR_TIMING } from './lib/floor-page';
+import { traceFirstPaint, type TracedFirstPaint } from './lib/first-paint-trace';
 
 const ARTICLES = Number(process.env.ARTICLES ?? 10_000);
 const option = (name: string) => {
@@ -48,11 +51,20 @@ const EXTENSION_DIR = option('extension');
 const DATASET = option('dataset') ?? DEFAULT_DATASET;
 const SAVES = 200;
 const FIRST_PAGE_RUNS = 7;
+/** Loads of the floor and the library traced by Chromium after the measured runs (tracing slows a load down). */
+const TRACED_RUNS = 3;
 const IMPORT_ROWS = 10_000;
 const GOALS = { saveP95Ms: 50, firstPageMs: 100, searchP95Ms: 50, import10kMs: 10_000, libraryPageMB: 150 };
 
 const percentile = (samples: number[], p: number) => [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.floor(samples.length * p))] ?? NaN;
 const round = (n: number) => Math.round(n * 10) / 10;
+
+/** The median of each timed phase over traced loads (the files fetched are listed per load, not here). */
+function medianPhases(runs: TracedFirstPaint[]): Record<string, number> {
+  const keys = Object.keys(runs[0] ?? {}).filter((key) => key !== 'subresources') as Exclude<keyof TracedFirstPaint, 'subresources'>[];
+  // A phase a load's trace lacks (NaN) is left out of its median rather than sorted among the numbers.
+  return Object.fromEntries(keys.map((key) => [key, round(percentile(runs.map((run) => run[key]).filter(Number.isFinite), 0.5))]));
+}
 
 async function seed(page: Page, corpus: BenchCorpus): Promise<void> {
   const base = Date.UTC(2024, 0, 1);
@@ -380,6 +392,16 @@ async function main(): Promise<void> {
     const firstPage = firstPageRuns.map((run) => run.rowsPaintedMs ?? run.rowsVisibleMs);
     const firstPageMeasured = firstPageRuns.every((run) => run.rowsPaintedMs !== null) ? 'first row title painted (Element Timing)' : 'rows committed by React, next frame (the build has no elementtiming)';
     const median = (pick: (run: FirstPageRun) => number) => round(percentile(firstPageRuns.map(pick), 0.5));
+    // Where the time goes, from Chromium's trace of more loads of each, in the same alternation.
+    const traced: { floor: TracedFirstPaint[]; library: TracedFirstPaint[] } = { floor: [], library: [] };
+    for (let i = 0; i < TRACED_RUNS; i += 1) {
+      const floorPhases = await traceFirstPaint(page, floor);
+      if (floorPhases) traced.floor.push(floorPhases);
+      const libraryPhases = await traceFirstPaint(page, library);
+      if (libraryPhases) traced.library.push(libraryPhases);
+      // As in the measured runs, the library has settled (IndexedDB's rows shown) before the next load.
+      await page.waitForFunction(() => performance.getEntriesByName('folio:library-rows-confirmed').length > 0, undefined, { timeout: 120_000 });
+    }
 
     // The index is built in the worker from the stored articles on this first visit (then kept as a
     // snapshot). A search meanwhile is answered from what is indexed plus a scan of the rest.
@@ -457,6 +479,9 @@ async function main(): Promise<void> {
         firstPageFloorMs: floorMs,
         firstPageFloorMeasures: `a one-line extension page (${FLOOR_PAGE}, scripts/lib/floor-page.ts), same navigation, loaded before each library load: navigation → its line painted, median`,
         firstPageFloorRuns: floorRuns,
+        firstPageTraceMeasures: `Chromium's trace (scripts/lib/first-paint-trace.ts) of ${TRACED_RUNS} more loads of the floor and the library, alternating, after the measured runs (tracing slows a load down): each phase from navigation, main-thread work in ms; medians, then each load`,
+        firstPageTraceMedian: { floor: medianPhases(traced.floor), library: medianPhases(traced.library) },
+        firstPageTraceRuns: traced,
         searchMedianMs: round(percentile(search, 0.5)),
         searchMaxMs: round(Math.max(...search)),
         searchMeasures: 'keystroke → result ids on the page (worker round trip included), warm index, p95/median of 20',
