@@ -255,6 +255,19 @@ export function holdsKeptContent(element: Element): boolean {
 }
 
 /**
+ * The measurements findElements takes of each element: by default taken afresh; a rule of the clean
+ * phase passes the run's ElementMeasures (element-measures.ts), which keeps them from rule to rule.
+ */
+export interface Measures {
+  lengthUpTo(element: Element, limit: number): number;
+  lineText(element: Element): string;
+  holdsKeptContent(element: Element): boolean;
+  standsAlone(element: Element): boolean;
+}
+
+const MEASURED_AFRESH: Measures = { lengthUpTo: textLengthUpTo, lineText, holdsKeptContent, standsAlone };
+
+/**
  * The outermost elements of `root` that `accepts` takes, each of at most `maxChars` characters and
  * holding no media or code; the walk does not look inside an element it took. Each element's text is
  * read only up to `maxChars` (textLengthUpTo): the containers the walk passes through hold the whole story.
@@ -265,13 +278,14 @@ export function findElements(
   maxChars: number,
   accepts: (text: string, element: Element) => boolean,
   eligible?: (element: Element) => boolean,
+  measures: Measures = MEASURED_AFRESH,
 ): Element[] {
   const found: Element[] = [];
   const visit = (element: Element) => {
     for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
-      const length = textLengthUpTo(child, maxChars);
+      const length = measures.lengthUpTo(child, maxChars);
       if (length === 0) continue;
-      if (length <= maxChars && !holdsKeptContent(child) && (!eligible || eligible(child)) && accepts(lineText(child), child)) {
+      if (length <= maxChars && !measures.holdsKeptContent(child) && (!eligible || eligible(child)) && accepts(measures.lineText(child), child)) {
         found.push(child);
         continue;
       }
@@ -286,8 +300,13 @@ export function findElements(
  * Like findElements, for lines only: blocks, or inline elements standing alone (see standsAlone). Asked
  * before the text is read: the links and emphases inside every paragraph are short, and never lines.
  */
-export function matchingLines(root: Element, maxChars: number, matches: (text: string, element: Element) => boolean): Element[] {
-  return findElements(root, maxChars, matches, standsAlone);
+export function matchingLines(
+  root: Element,
+  maxChars: number,
+  matches: (text: string, element: Element) => boolean,
+  measures: Measures = MEASURED_AFRESH,
+): Element[] {
+  return findElements(root, maxChars, matches, (element) => measures.standsAlone(element), measures);
 }
 
 /** The element's text as one line (its blocks joined by spaces, not glued together). */
