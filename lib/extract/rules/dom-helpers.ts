@@ -54,9 +54,18 @@ export function textLengthUpTo(element: Element, limit: number): number {
  * every form into a plain block (prepare rules after it, detection on the copy, clean rules).
  */
 export function descendantsByTag(root: Element, tags: ReadonlySet<string>): Element[] {
+  return descendantsWhere(root, (element) => tags.has(element.localName));
+}
+
+/**
+ * The descendants of `root` that `accepts` takes, in document order: `root.querySelectorAll(selector)`
+ * for a test written in code (linkedom's `getElementsByTagName('*')` finds nothing). The same caution
+ * about a `<form>`'s named controls as descendantsByTag.
+ */
+export function descendantsWhere(root: Element, accepts: (element: Element) => boolean): Element[] {
   const found: Element[] = [];
   for (let node = root.firstElementChild; node; node = nextElementWithin(node, root)) {
-    if (tags.has(node.localName)) found.push(node);
+    if (accepts(node)) found.push(node);
   }
   return found;
 }
