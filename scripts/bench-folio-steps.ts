@@ -12,18 +12,26 @@
  *       runs with the pipeline's debug trace and prints where the time goes, step by step and rule by
  *       rule (total, share, median, p95 over the pages); the trace itself costs a little, so use it
  *       for shares, and bench:quality for the time against Readability
+ *
+ * With --browser each of these runs in one headless Chromium page instead (scripts/bench-browser/: the
+ * page's DOMParser and the page's own sanitizer, as bench:quality --browser gives Folio each page);
+ * `--profile FILE` (browser only) also writes the page's CPU profile over the run (DevTools opens it;
+ * in Node, `node --cpu-prof` does the same). A file written in one mode is compared in the same mode:
+ * the two DOMs serialise a few things differently.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import type { ExtractResult } from '../lib/extract/index.ts';
 import { loadGroundTruth, readPageHtml } from './lib/bench-dataset.ts';
 import { folioExtractor } from './lib/bench-extractors.ts';
 import { median, quantile } from './lib/bench-stats.ts';
+import { folioRun, type FolioPageOutput, type FolioRun } from './lib/folio-run-output.ts';
 
 const DEFAULT_DATASET = '../shared/datasets/article-extraction-benchmark';
 
-type PageOutput = Record<string, unknown>;
+type PageOutput = FolioPageOutput;
 
 function readOptions() {
   const { values } = parseArgs({
@@ -34,18 +42,52 @@ function readOptions() {
       against: { type: 'string' },
       steps: { type: 'boolean', default: false },
       out: { type: 'string' },
+      browser: { type: 'boolean', default: false },
+      profile: { type: 'string' },
     },
   });
-  if (!values.write && !values.against && !values.steps) throw new Error('say what to do: --write FILE, --against FILE or --steps');
+  if (!values.write && !values.against && !values.steps && !values.profile) throw new Error('say what to do: --write FILE, --against FILE, --steps or --profile FILE');
+  if (values.profile && !values.browser) throw new Error('--profile is for --browser; in Node, run the script with node --cpu-prof');
   const limit = values.limit === undefined ? undefined : Number(values.limit);
   if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new Error(`--limit needs a whole number, got "${values.limit}"`);
   return { ...values, dataset: values.dataset ?? DEFAULT_DATASET, limit };
 }
 
-/** What a caller gets from one extraction, minus the debug trace (its timings differ every run). */
-function outputOf(result: ExtractResult): PageOutput {
-  if (result.ok) return { ok: true, ...result.article, nextPageUrl: result.nextPageUrl ?? null };
-  return { ok: false, reason: result.reason, detail: result.detail, bestEffort: result.bestEffort ?? null };
+/** Where Folio runs: this process (linkedom, the jsdom sanitizer window) or the Chromium page. */
+interface FolioHost {
+  run(html: string, url: string): Promise<FolioRun>;
+  close(): Promise<void>;
+}
+
+function nodeFolioHost(debug: boolean): FolioHost {
+  // The same parse and call as bench:quality's Folio (scripts/lib/bench-extractors.ts).
+  const folio = folioExtractor(undefined, { debug });
+  return {
+    async run(html, url) {
+      const result = folioRun(folio.extract(folio.parse(html, url), url) as ExtractResult);
+      // Between pages, as bench:quality does: jsdom lets go of some objects only when the current job ends.
+      await yieldToEventLoop();
+      return result;
+    },
+    close: async () => {},
+  };
+}
+
+async function chromiumFolioHost(debug: boolean, profileFile: string | undefined): Promise<FolioHost> {
+  // Vite and Playwright are loaded only for the browser mode.
+  const host = await (await import('./bench-browser/chromium-bench-host.ts')).openChromiumFolioHost();
+  console.log(`in one headless ${host.browserVersion} page`);
+  if (profileFile) await host.startProfile();
+  return {
+    run: (html, url) => host.run(html, url, debug),
+    async close() {
+      if (profileFile) {
+        writeFileSync(profileFile, JSON.stringify(await host.stopProfile()));
+        console.log(`wrote the page's CPU profile to ${profileFile}`);
+      }
+      await host.close();
+    },
+  };
 }
 
 function differingFields(before: PageOutput, after: PageOutput): string[] {
@@ -62,7 +104,7 @@ function printSteps(timings: Map<string, number[]>, pageCount: number, out: stri
   }));
   const total = rows.reduce((sum, row) => sum + row.totalMs, 0);
   rows.sort((a, b) => b.totalMs - a.totalMs);
-  console.log(`\n${pageCount} pages, ${(total / 1000).toFixed(2)} s in the traced steps\n`);
+  console.log(`\n${pageCount} pages, ${(total / 1000).toFixed(2)} s in the traced steps (load average ${loadavg().map((n) => n.toFixed(2)).join(' ')})\n`);
   console.log(`${'step'.padEnd(44)}  ${'total ms'.padStart(9)}  ${'share'.padStart(6)}  ${'median'.padStart(7)}  ${'p95'.padStart(7)}`);
   for (const row of rows) {
     const share = `${((100 * row.totalMs) / total).toFixed(1)}%`;
@@ -74,20 +116,21 @@ function printSteps(timings: Map<string, number[]>, pageCount: number, out: stri
 async function main(): Promise<void> {
   const options = readOptions();
   const pages = loadGroundTruth(options.dataset).slice(0, options.limit);
-  // The same parse and call as bench:quality's Folio (scripts/lib/bench-extractors.ts).
-  const folio = folioExtractor(undefined, { debug: options.steps });
+  const host = options.browser ? await chromiumFolioHost(options.steps, options.profile) : nodeFolioHost(options.steps);
   const outputs: Record<string, PageOutput> = {};
   const timings = new Map<string, number[]>();
-  for (const page of pages) {
-    const result = folio.extract(folio.parse(readPageHtml(options.dataset, page.id), page.url), page.url) as ExtractResult;
-    outputs[page.id] = outputOf(result);
-    for (const [step, ms] of Object.entries(result.debug?.timingsMs ?? {})) {
-      const times = timings.get(step) ?? [];
-      times.push(ms);
-      timings.set(step, times);
+  try {
+    for (const page of pages) {
+      const { output, timingsMs } = await host.run(readPageHtml(options.dataset, page.id), page.url);
+      outputs[page.id] = output;
+      for (const [step, ms] of Object.entries(timingsMs)) {
+        const times = timings.get(step) ?? [];
+        times.push(ms);
+        timings.set(step, times);
+      }
     }
-    // Between pages, as bench:quality does: jsdom lets go of some objects only when the current job ends.
-    await yieldToEventLoop();
+  } finally {
+    await host.close();
   }
   if (options.steps) printSteps(timings, pages.length, options.out);
   if (options.write) {

@@ -8,6 +8,7 @@ import { articleBodyText, buildStructuredBody, isTruncated, structuredParagraphs
 import { leadingMedia } from './paywall/leading-media';
 import { RULES } from './rules/registry';
 import type { ExtractRule, RuleContext } from './rules/types';
+import { ElementMeasures } from './rules/element-measures';
 import { blockText, measureText, readingMinutes, wordCount } from './text';
 import type { Article, ExtractDebug, ExtractFailureReason, ExtractOptions, ExtractResult } from './types';
 import { documentUrl } from './url';
@@ -82,9 +83,13 @@ function runRules(phase: ExtractRule['phase'], context: RuleContext, trace: Trac
     try {
       const record = trace.recorder(phase, rule.name);
       const changed = rule.apply(record ? { ...context, record } : context);
-      if (changed > 0) trace.note(phase, `${changed} element(s) changed`, rule.name);
+      if (changed > 0) {
+        trace.note(phase, `${changed} element(s) changed`, rule.name);
+        context.measures?.forget();
+      }
     } catch (error) {
       trace.note(phase, `rule failed and was skipped: ${String(error)}`, rule.name);
+      context.measures?.forget();
     }
     trace.lap(`${phase}:${rule.name}`);
   }
@@ -189,7 +194,8 @@ export function runPipeline(doc: Document, options: ExtractOptions): ExtractResu
     }
     const body = recoverStructuredBody(copy, found.body ?? emptyBody(copy), metadata, trace);
     trace.lap('structured');
-    runRules('clean', { doc: copy, root: body, baseUrl, metadata }, trace);
+    // One set of measurements for the clean rules, kept while none of them changes the body.
+    runRules('clean', { doc: copy, root: body, baseUrl, metadata, measures: new ElementMeasures() }, trace);
 
     const article = buildArticle(body, metadata, found, baseUrl, options, doc);
     trace.lap('sanitize');

@@ -12,6 +12,7 @@ import { parseInert } from '../../lib/dom/parse-inert.ts';
 import { extractArticle } from '../../lib/extract/index.ts';
 import { resolveAgainstPage } from '../../lib/extract-service/extract-html.ts';
 import type { ExtractorName } from '../lib/bench-extractor-output.ts';
+import { folioRun, type FolioRun } from '../lib/folio-run-output.ts';
 import { measureExtraction, type ExtractorSteps, type MeasuredExtraction } from '../lib/bench-timed-extraction.ts';
 
 function parse(html: string, url: string): Document {
@@ -30,10 +31,13 @@ const EXTRACTORS: Record<ExtractorName, ExtractorSteps<Document>> = {
 
 export interface BenchPageApi {
   extract(name: ExtractorName, html: string, url: string): MeasuredExtraction;
+  /** bench:folio-steps in this page: Folio alone, given the page as above, with its debug trace when asked. */
+  folio(html: string, url: string, debug: boolean): FolioRun;
 }
 
 const api: BenchPageApi = {
   extract: (name, html, url) => measureExtraction(name, EXTRACTORS[name], html, url),
+  folio: (html, url, debug) => folioRun(extractArticle(parse(html, url), { url, ownsDocument: true, debug })),
 };
 
 (globalThis as typeof globalThis & { folioBench?: BenchPageApi }).folioBench = api;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { privateCopy } from '@/lib/extract/private-copy';
 import { narrowToStoryRegion, removeNeverStory } from '@/lib/extract/prune-for-scoring';
-import { KEEP_INSIDE, descendantsByTag, holdsKeptContent, textLength, textLengthUpTo } from '@/lib/extract/rules/dom-helpers';
+import { KEEP_INSIDE, descendantsByTag, descendantsByTagWithWords, holdsKeptContent, textLength, textLengthUpTo } from '@/lib/extract/rules/dom-helpers';
 import { parseHtmlDocument } from '@/scripts/lib/node-dom';
 
 const paragraphs = (n: number, text = 'A sentence of the story that goes on for a while.') => `<p>${text}</p>`.repeat(n);
@@ -60,6 +60,35 @@ describe('textLengthUpTo', () => {
         else expect(bounded, `${html} / ${limit}`).toBeGreaterThan(limit);
       }
     }
+  });
+});
+
+describe('descendantsByTagWithWords', () => {
+  it('keeps every element of descendantsByTag whose text matches the whole words, in order', () => {
+    const tags = new Set(['div', 'p', 'span', 'a', 'b']);
+    const words = /(?:sign ?up|newsletters?)/gi;
+    const wholeWords = new RegExp(`\\b${words.source}\\b`, 'i');
+    const samples = [
+      '<p>Sign up for our newsletter</p><p>A story</p>',
+      // split over elements: only the elements around both halves hold the words
+      '<div><span>Sign</span> <b>up</b></div><p>no<a>sign</a></p>',
+      // a letter before or after: only the larger text sees the match as a whole word
+      '<p>re<span>sign up</span></p><p><b>Newsletters</b>x</p><div>signup</div>',
+      // words in code: the elements holding it are kept for the rule to judge
+      '<div><script>var signup = 1;</script><p>story</p></div><span><style>.newsletter{}</style></span>',
+      '<div><div><p>a</p></div><script></script></div>',
+    ];
+    for (const html of samples) {
+      const root = parseHtmlDocument(`<html><body><section>${html}</section></body></html>`).querySelector('section')!;
+      const found = descendantsByTagWithWords(root, tags, words);
+      const all = descendantsByTag(root, tags);
+      const matching = all.filter((element) => wholeWords.test(element.textContent ?? ''));
+      // Every element whose text matches is there; none is outside descendantsByTag's list or its order.
+      expect(matching.filter((element) => !found.includes(element)), html).toEqual([]);
+      expect(found, html).toEqual(all.filter((element) => found.includes(element)));
+    }
+    const plain = parseHtmlDocument('<html><body><section><p>A story about <b>weather</b></p><div>Sign up</div></section></body></html>').querySelector('section')!;
+    expect(descendantsByTagWithWords(plain, tags, words).map((element) => element.textContent)).toEqual(['Sign up']);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCookieNotice } from '@/lib/extract/rules/remove-cookie-notices';
+import { isCookieNotice, removeCookieNotices } from '@/lib/extract/rules/remove-cookie-notices';
 import { parseHtmlDocument } from '@/scripts/lib/node-dom';
 import { extractHtml, readFixture } from '../helpers/fixtures';
 
@@ -26,6 +26,19 @@ describe('remove-cookie-notices: which blocks are consent notices', () => {
     '<p class="cookie-fact">The cookie jar on the table was empty by noon.</p>',
   ])('keeps %s', (html) => {
     expect(isCookieNotice(element(html))).toBe(false);
+  });
+});
+
+describe('remove-cookie-notices: where it looks', () => {
+  it('looks at blocks whose class or id names cookies, consent or GDPR, or whose label names cookies or consent, in any ASCII case', () => {
+    const notice = 'We use cookies for analytics. <button>Accept</button>';
+    const doc = parseHtmlDocument(`<!doctype html><html><body>
+      <div class="Site-COOKIE-Bar">${notice}</div><div id="Consent_box">${notice}</div><div class="x gdprWrap">${notice}</div>
+      <div aria-label="Cookie choices">${notice}</div><div aria-label="GDPR">${notice}</div><div data-cookie="1">${notice}</div>
+    </body></html>`);
+    const root = doc.documentElement;
+    expect(removeCookieNotices.apply({ doc, root, baseUrl: null, metadata: {} as never })).toBe(4);
+    expect(Array.from(doc.body.children).map((block) => block.outerHTML.slice(0, 30))).toEqual(['<div aria-label="GDPR">We use ', '<div data-cookie="1">We use co']);
   });
 });
 

@@ -54,11 +54,115 @@ export function textLengthUpTo(element: Element, limit: number): number {
  * every form into a plain block (prepare rules after it, detection on the copy, clean rules).
  */
 export function descendantsByTag(root: Element, tags: ReadonlySet<string>): Element[] {
+  return descendantsWhere(root, (element) => tags.has(element.localName));
+}
+
+/**
+ * The descendants of `root` that `accepts` takes, in document order: `root.querySelectorAll(selector)`
+ * for a test written in code (linkedom's `getElementsByTagName('*')` finds nothing). The same caution
+ * about a `<form>`'s named controls as descendantsByTag.
+ */
+export function descendantsWhere(root: Element, accepts: (element: Element) => boolean): Element[] {
   const found: Element[] = [];
   for (let node = root.firstElementChild; node; node = nextElementWithin(node, root)) {
-    if (tags.has(node.localName)) found.push(node);
+    if (accepts(node)) found.push(node);
   }
   return found;
+}
+
+const ELEMENT_NODE = 1;
+const CDATA_SECTION_NODE = 4;
+
+/** Elements whose text is code, not words shown: a page's scripts and style sheets. */
+const CODE_TEXT_TAGS = new Set(['script', 'style']);
+
+/**
+ * What `descendantsByTag(root, tags)` returns, less the elements whose `textContent` cannot match any
+ * pattern that needs a match of `words` in it: one read of the text under `root` and one scan of it
+ * with `words` find every place a match of it starts, and an element keeps its place in the list only
+ * when one starts inside its text. Sound because an element's textContent is a contiguous stretch of
+ * its ancestors' and `words` looks at nothing around its match (global; no anchors, `\b` or lookaround):
+ * a match in the element's text is a match in root's at the same place. Scripts' and style sheets' text
+ * (most of a page's characters) is left out of the scan, and every element holding some is kept as it
+ * is. A rule that tests every short block's text with `\bwords\b` then reads only the few that may
+ * pass, instead of every block's text. The same caution about a `<form>`'s named controls as
+ * descendantsByTag.
+ */
+export function descendantsByTagWithWords(root: Element, tags: ReadonlySet<string>, words: RegExp): Element[] {
+  const elements: Element[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  /** The elements of the list that hold code text: kept without a look at their words. */
+  const holdsCode: boolean[] = [];
+  /** The list's elements the walk is inside, outermost first. */
+  const open: number[] = [];
+  const pieces: string[] = [];
+  let offset = 0;
+  const leave = (node: Node) => {
+    const last = open[open.length - 1];
+    if (last !== undefined && elements[last] === node) {
+      ends[last] = offset;
+      open.pop();
+    }
+  };
+  let node: Node | null = root.firstChild;
+  while (node) {
+    if (node.nodeType === TEXT_NODE || node.nodeType === CDATA_SECTION_NODE) {
+      const text = (node as Text).data;
+      pieces.push(text);
+      offset += text.length;
+    } else if (node.nodeType === ELEMENT_NODE && tags.has((node as Element).localName)) {
+      open.push(elements.length);
+      elements.push(node as Element);
+      starts.push(offset);
+      ends.push(offset);
+      holdsCode.push(false);
+    }
+    const isCode = node.nodeType === ELEMENT_NODE && CODE_TEXT_TAGS.has((node as Element).localName);
+    if (isCode && node.textContent) {
+      // Inner elements first: once one holds code, every element around it was marked already.
+      for (let i = open.length - 1; i >= 0 && !holdsCode[open[i]!]; i--) holdsCode[open[i]!] = true;
+    }
+    if (node.firstChild && !isCode) {
+      node = node.firstChild;
+      continue;
+    }
+    let next: Node | null = null;
+    while (node && node !== root) {
+      leave(node);
+      if (node.nextSibling) {
+        next = node.nextSibling;
+        break;
+      }
+      node = node.parentNode;
+    }
+    node = next;
+  }
+  const matchStarts = wordStarts(pieces.join(''), words);
+  return elements.filter((_, i) => holdsCode[i] || hasValueIn(matchStarts, starts[i]!, ends[i]!));
+}
+
+/** Every index of `text` where a match of `words` (a global pattern) starts, in order. */
+function wordStarts(text: string, words: RegExp): number[] {
+  const found: number[] = [];
+  words.lastIndex = 0;
+  for (let match = words.exec(text); match; match = words.exec(text)) {
+    found.push(match.index);
+    words.lastIndex = match.index + 1;
+  }
+  return found;
+}
+
+/** True when the ascending `values` hold one at least `from` and below `to`. */
+function hasValueIn(values: readonly number[], from: number, to: number): boolean {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (values[mid]! < from) low = mid + 1;
+    else high = mid;
+  }
+  return low < values.length && values[low]! < to;
 }
 
 /**
@@ -160,6 +264,19 @@ export function holdsKeptContent(element: Element): boolean {
 }
 
 /**
+ * The measurements findElements takes of each element: by default taken afresh; a rule of the clean
+ * phase passes the run's ElementMeasures (element-measures.ts), which keeps them from rule to rule.
+ */
+export interface Measures {
+  lengthUpTo(element: Element, limit: number): number;
+  lineText(element: Element): string;
+  holdsKeptContent(element: Element): boolean;
+  standsAlone(element: Element): boolean;
+}
+
+const MEASURED_AFRESH: Measures = { lengthUpTo: textLengthUpTo, lineText, holdsKeptContent, standsAlone };
+
+/**
  * The outermost elements of `root` that `accepts` takes, each of at most `maxChars` characters and
  * holding no media or code; the walk does not look inside an element it took. Each element's text is
  * read only up to `maxChars` (textLengthUpTo): the containers the walk passes through hold the whole story.
@@ -170,13 +287,14 @@ export function findElements(
   maxChars: number,
   accepts: (text: string, element: Element) => boolean,
   eligible?: (element: Element) => boolean,
+  measures: Measures = MEASURED_AFRESH,
 ): Element[] {
   const found: Element[] = [];
   const visit = (element: Element) => {
     for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
-      const length = textLengthUpTo(child, maxChars);
+      const length = measures.lengthUpTo(child, maxChars);
       if (length === 0) continue;
-      if (length <= maxChars && !holdsKeptContent(child) && (!eligible || eligible(child)) && accepts(lineText(child), child)) {
+      if (length <= maxChars && !measures.holdsKeptContent(child) && (!eligible || eligible(child)) && accepts(measures.lineText(child), child)) {
         found.push(child);
         continue;
       }
@@ -191,8 +309,13 @@ export function findElements(
  * Like findElements, for lines only: blocks, or inline elements standing alone (see standsAlone). Asked
  * before the text is read: the links and emphases inside every paragraph are short, and never lines.
  */
-export function matchingLines(root: Element, maxChars: number, matches: (text: string, element: Element) => boolean): Element[] {
-  return findElements(root, maxChars, matches, standsAlone);
+export function matchingLines(
+  root: Element,
+  maxChars: number,
+  matches: (text: string, element: Element) => boolean,
+  measures: Measures = MEASURED_AFRESH,
+): Element[] {
+  return findElements(root, maxChars, matches, (element) => measures.standsAlone(element), measures);
 }
 
 /** The element's text as one line (its blocks joined by spaces, not glued together). */

@@ -75,7 +75,7 @@ export const removeAuthorBios: ExtractRule = {
   name: 'remove-author-bios',
   phase: 'clean',
   why: 'After the story, the author box ("About the author", the byline\'s name alone, "Jane Doe is a reporter for …") describes the writer the header already names, not the story.',
-  apply({ root, metadata, record }) {
+  apply({ root, metadata, record, measures }) {
     const names = namesOf(metadata.byline);
     const paragraphs = Array.from(root.getElementsByTagName('p'));
     if (names.length === 0) {
@@ -100,7 +100,7 @@ export const removeAuthorBios: ExtractRule = {
     const lines: Element[] = [];
     for (const element of elementsAfter(anchor, root)) {
       if (textLengthUpTo(element, MAX_BIO_CHARS) <= MAX_BIO_CHARS && !element.querySelector(KEEP_INSIDE) && accepts(lineText(element), element)) lines.push(element);
-      else lines.push(...matchingLines(element, MAX_BIO_CHARS, accepts));
+      else lines.push(...matchingLines(element, MAX_BIO_CHARS, accepts, measures));
     }
     // The name alone is the box's only when a bio or "About the author" is there too.
     const bios = lines.filter((line) => !nameLine.has(lineText(line).toLowerCase()));

@@ -32,10 +32,10 @@ export const removeContactLines: ExtractRule = {
   name: 'remove-contact-lines',
   phase: 'clean',
   why: 'Lines that tell readers how to reach or follow the writer ("Email the author", "Follow her on Twitter @x", "Write to Jane at jane@example.com") belong to the page template, not the story.',
-  apply({ root, record }) {
+  apply({ root, record, measures }) {
     let removed = 0;
     // Quotations keep their handles: an embedded post or a quoted letter is part of the story.
-    const lines = matchingLines(root, MAX_CONTACT_CHARS, (text, element) => !element.closest('blockquote, q, pre, code') && isContactLine(text));
+    const lines = matchingLines(root, MAX_CONTACT_CHARS, (text, element) => !element.closest('blockquote, q, pre, code') && isContactLine(text), measures);
     for (const line of lines) {
       record?.(line, 'removed contact line');
       line.remove();

@@ -23,9 +23,9 @@ export const removeContributorLines: ExtractRule = {
   name: 'remove-contributor-lines',
   phase: 'clean',
   why: 'News stories end with the newsroom\'s credit line ("Reporting by X; Editing by Y", "Z contributed to this report"), which says who made the story, not what it tells.',
-  apply({ root, record }) {
+  apply({ root, record, measures }) {
     let removed = 0;
-    const lines = matchingLines(root, MAX_CREDIT_CHARS, (text, element) => !element.closest('blockquote, q, li, td, pre') && isContributorLine(text));
+    const lines = matchingLines(root, MAX_CREDIT_CHARS, (text, element) => !element.closest('blockquote, q, li, td, pre') && isContributorLine(text), measures);
     for (const line of lines) {
       if (textAfter(line, root, MAX_TEXT_AFTER) > MAX_TEXT_AFTER) continue;
       record?.(line, 'removed contributor line');

@@ -1,15 +1,23 @@
 import type { ExtractRule } from './types';
-import { holdsProse, textLengthUpTo } from './dom-helpers';
+import { descendantsWhere, holdsProse, textLengthUpTo } from './dom-helpers';
 
 /**
- * Where consent tools and cookie plugins put their notices: a class, id or label that names cookies,
- * consent or GDPR. Matching the hint first keeps the rule cheap: most pages have no such element.
+ * Where consent tools and cookie plugins put their notices: a class or id that names cookies, consent or
+ * GDPR, or a label that names cookies or consent. Matching the hint first keeps the rule cheap: most
+ * pages have no such element. The words are ASCII letters and the patterns ignore ASCII case only (no
+ * `u` flag), so they match as CSS's `[class*="cookie" i]` would; read in one pass over the elements,
+ * where that selector list (eight attribute substrings per element) was this rule's whole cost in Chromium.
  */
-const NOTICE_HINT = [
-  '[id*="cookie" i]', '[class*="cookie" i]', '[aria-label*="cookie" i]',
-  '[id*="consent" i]', '[class*="consent" i]', '[aria-label*="consent" i]',
-  '[id*="gdpr" i]', '[class*="gdpr" i]',
-].join(', ');
+const HINT_IN_CLASS_OR_ID = /cookie|consent|gdpr/i;
+const HINT_IN_LABEL = /cookie|consent/i;
+
+function hasNoticeHint(element: Element): boolean {
+  const hinted = (name: string, hint: RegExp) => {
+    const value = element.getAttribute(name);
+    return value !== null && hint.test(value);
+  };
+  return hinted('id', HINT_IN_CLASS_OR_ID) || hinted('class', HINT_IN_CLASS_OR_ID) || hinted('aria-label', HINT_IN_LABEL);
+}
 
 /** A notice is short: a sentence or two and its buttons. */
 const MAX_NOTICE_CHARS = 1_200;
@@ -49,7 +57,8 @@ export const removeCookieNotices: ExtractRule = {
   why: 'Cookie and consent notices sit in the page (often inside its main column) and are no part of the story.',
   apply({ root, record }) {
     let removed = 0;
-    for (const element of Array.from(root.querySelectorAll(NOTICE_HINT))) {
+    // Read before any is removed: a notice inside a removed one is skipped below.
+    for (const element of descendantsWhere(root, hasNoticeHint)) {
       // An outer notice already removed took this one with it.
       if (!root.contains(element) || !isCookieNotice(element)) continue;
       record?.(element, 'removed cookie notice');

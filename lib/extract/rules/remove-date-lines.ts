@@ -93,9 +93,9 @@ export const removeDateLines: ExtractRule = {
   name: 'remove-date-lines',
   phase: 'clean',
   why: 'Publication lines ("Updated Nov 19, 9:41 AM", "Posted 2 hours ago", "By Jane Doe | Nov 19") are page furniture the reader header already shows, not the story.',
-  apply({ root, record }) {
+  apply({ root, record, measures }) {
     let removed = 0;
-    const lines = matchingLines(root, MAX_LINE_CHARS, (text, element) => !element.closest('li, td, th, blockquote') && isDateLine(text));
+    const lines = matchingLines(root, MAX_LINE_CHARS, (text, element) => !element.closest('li, td, th, blockquote') && isDateLine(text), measures);
     for (const line of lines) {
       record?.(line, 'removed date line');
       line.remove();

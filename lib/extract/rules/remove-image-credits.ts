@@ -50,9 +50,9 @@ export const removeImageCredits: ExtractRule = {
   name: 'remove-image-credits',
   phase: 'clean',
   why: 'Photo credits ("Photo: Jane Doe / AP", "Credit: Getty Images", "(Image: GETTY)") name who took a picture, not the story, and read as noise once the picture is small or gone.',
-  apply({ root, record }) {
+  apply({ root, record, measures }) {
     let removed = 0;
-    for (const credit of findElements(root, MAX_CREDIT_CHARS, (text, element) => isCreditText(text) && sitsApart(element, text))) {
+    for (const credit of findElements(root, MAX_CREDIT_CHARS, (text, element) => isCreditText(text) && sitsApart(element, text), undefined, measures)) {
       record?.(credit, 'removed image credit');
       credit.remove();
       removed++;

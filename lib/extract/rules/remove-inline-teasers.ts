@@ -36,14 +36,14 @@ export const removeInlineTeasers: ExtractRule = {
   name: 'remove-inline-teasers',
   phase: 'clean',
   why: 'Story templates put links to other stories between paragraphs ("Read more: …", "Related: …", or a paragraph that is nothing but another headline\'s link).',
-  apply({ root, record }) {
+  apply({ root, record, measures }) {
     let removed = 0;
     const lines = matchingLines(root, MAX_TEASER_CHARS, (text, element) => {
       if (element.closest(`li, td, th, blockquote, figcaption, [${EMBED_LINK_ATTRIBUTE}]`) || element.hasAttribute(EMBED_LINK_ATTRIBUTE) || !hasLink(element)) return false;
       const linked = linkDensity(element);
       if (isLabelledTeaser(text)) return linked >= 0.3;
       return linked >= LINKED && readsAsHeadline(text) && NOT_HEADINGS.test(element.tagName);
-    });
+    }, measures);
     for (const line of lines) {
       record?.(line, 'removed teaser');
       line.remove();

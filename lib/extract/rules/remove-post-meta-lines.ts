@@ -47,12 +47,12 @@ export const removePostMetaLines: ExtractRule = {
   name: 'remove-post-meta-lines',
   phase: 'clean',
   why: 'Blog templates print the post\'s tags, categories and reading time in the body ("Tags: a, b", "Filed under: News", "5 min read"); they describe the post, not its story.',
-  apply({ root, record }) {
+  apply({ root, record, measures }) {
     let removed = 0;
     // The text tests first (most short blocks fail them at once); where the line stands and its links only after.
     const accepts = (text: string, element: Element) =>
       isPostMetaLine(text, 1) && standsAlone(element) && !element.closest('li, td, th, blockquote, pre') && isPostMetaLine(text, linkDensity(element));
-    for (const line of findElements(root, MAX_LINE_CHARS, accepts)) {
+    for (const line of findElements(root, MAX_LINE_CHARS, accepts, undefined, measures)) {
       record?.(line, 'removed post meta line');
       line.remove();
       removed++;

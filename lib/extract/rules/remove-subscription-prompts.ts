@@ -1,12 +1,14 @@
 import type { ExtractRule } from './types';
-import { descendantsByTag, holdsProse, textLength, textLengthUpTo } from './dom-helpers';
+import { descendantsByTagWithWords, holdsProse, textLength, textLengthUpTo } from './dom-helpers';
 
 /**
  * Words of sign-up walls, app promos and newsletter boxes. Matched only on short blocks with no prose,
  * so a story that mentions subscribing keeps its paragraphs.
  */
-export const SUBSCRIPTION_PROMPT =
-  /\b(?:sign ?up|sign in|log ?in|subscribe|subscription|register (?:now|for free|to)|create (?:a |an |your )?(?:free )?account|already (?:a |have an? )?(?:member|subscriber|account)|(?:continue|keep) reading|read (?:the full|this|the rest of this) (?:article|story)|unlock (?:this|the) (?:article|story)|free trial|days? free|download (?:the|our) app|get the app|one app|newsletters?|start reading)\b/i;
+const PROMPT_WORDS =
+  /(?:sign ?up|sign in|log ?in|subscribe|subscription|register (?:now|for free|to)|create (?:a |an |your )?(?:free )?account|already (?:a |have an? )?(?:member|subscriber|account)|(?:continue|keep) reading|read (?:the full|this|the rest of this) (?:article|story)|unlock (?:this|the) (?:article|story)|free trial|days? free|download (?:the|our) app|get the app|one app|newsletters?|start reading)/gi;
+/** The words standing alone (whole words), as a block's text must hold them. */
+export const SUBSCRIPTION_PROMPT = new RegExp(`\\b${PROMPT_WORDS.source}\\b`, 'i');
 
 const MAX_PROMPT_CHARS = 400;
 /** Blocks and inline elements a prompt's text sits in. */
@@ -44,12 +46,13 @@ export const removeSubscriptionPrompts: ExtractRule = {
         removed++;
       }
     }
-    const candidates = descendantsByTag(root, CANDIDATE_TAGS);
+    // Only blocks whose text holds the words somewhere: the others would fail the test below.
+    const candidates = descendantsByTagWithWords(root, CANDIDATE_TAGS, PROMPT_WORDS);
     for (const element of candidates) {
       if (!root.contains(element)) continue;
       const length = textLengthUpTo(element, 160);
       if (length === 0 || length > 160) continue;
-      // The words first: few short blocks have them, and they are cheaper to test than the block's prose.
+      // The whole words next: few short blocks have them, and they are cheaper to test than the block's prose.
       if (!SUBSCRIPTION_PROMPT.test(element.textContent ?? '')) continue;
       if (element.children.length > 8 || holdsProse(element, 120)) continue;
       if (isSentenceOfTheStory(element)) continue;

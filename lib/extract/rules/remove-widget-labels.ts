@@ -29,10 +29,10 @@ export const removeWidgetLabels: ExtractRule = {
   name: 'remove-widget-labels',
   phase: 'clean',
   why: 'Galleries, players, share bars and ad slots leave their labels in the body ("Image 1 of 8", "Close", "Media playback is unsupported on your device", "Advertisement"); they are controls, not text.',
-  apply({ root, record }) {
+  apply({ root, record, measures }) {
     let removed = 0;
     // A caption's own label ("Image caption") sits beside the caption's text, so inside captions it need not stand alone.
-    const labels = findElements(root, MAX_LABEL_CHARS, (text, element) => isWidgetLabel(text) && (standsAlone(element) || element.closest('figcaption') !== null));
+    const labels = findElements(root, MAX_LABEL_CHARS, (text, element) => isWidgetLabel(text) && (standsAlone(element) || element.closest('figcaption') !== null), undefined, measures);
     for (const label of labels) {
       record?.(label, 'removed widget label');
       label.remove();

@@ -1,4 +1,5 @@
 import type { PageMetadata } from '../metadata';
+import type { ElementMeasures } from './element-measures';
 
 /** What a rule sees: the document copy it may change, and what the page says about itself. */
 export interface RuleContext {
@@ -8,6 +9,12 @@ export interface RuleContext {
   root: Element;
   baseUrl: string | null;
   metadata: PageMetadata;
+  /**
+   * Clean phase: the run's measurements of the body's elements, kept from rule to rule while the body is
+   * unchanged (element-measures.ts); for findElements and matchingLines while a rule looks, never after
+   * it changed something.
+   */
+  measures?: ElementMeasures;
   /** Debug mode only: call before removing or changing `element`, with what is done (`removed`, `revealed`). */
   record?: (element: Element, action: string) => void;
 }

@@ -1,0 +1,73 @@
+import { holdsKeptContent, lineText, standsAlone, textLengthUpTo, type Measures } from './dom-helpers';
+
+/**
+ * What the line rules measure about the body's elements — text length, text as one line, media or code
+ * inside, standing alone — kept from one rule to the next. Each clean rule walks the whole body and
+ * measures every short block again otherwise; with this, the first rule reads a block's text and the
+ * others find it here. Only valid while the body stays as it was: the pipeline makes one for the clean
+ * phase and forgets everything after a rule that changed the body (every rule counts what it changes)
+ * or failed part-way. A rule uses it only while it looks; it removes what it found after.
+ */
+/**
+ * Every length is read up to this many characters, whatever the asking rule's own limit: the line rules
+ * ask up to 60–400, and a length read only to the first rule's limit would be read again for each larger one.
+ */
+const MEASURED_UP_TO = 400;
+
+export class ElementMeasures implements Measures {
+  private readonly exactLengths = new Map<Element, number>();
+  /** For an element longer than a limit it was measured against: the largest such limit. */
+  private readonly longerThan = new Map<Element, number>();
+  private readonly lines = new Map<Element, string>();
+  private readonly keptContent = new Map<Element, boolean>();
+  private readonly alone = new Map<Element, boolean>();
+
+  /** As textLengthUpTo: the exact length when at most `limit`, else some number above `limit`. */
+  lengthUpTo(element: Element, limit: number): number {
+    const exact = this.exactLengths.get(element);
+    if (exact !== undefined) return exact;
+    const longer = this.longerThan.get(element);
+    if (longer !== undefined && longer >= limit) return longer + 1;
+    const measuredUpTo = Math.max(limit, MEASURED_UP_TO);
+    const length = textLengthUpTo(element, measuredUpTo);
+    if (length <= measuredUpTo) this.exactLengths.set(element, length);
+    else this.longerThan.set(element, measuredUpTo);
+    return length;
+  }
+
+  lineText(element: Element): string {
+    let line = this.lines.get(element);
+    if (line === undefined) {
+      line = lineText(element);
+      this.lines.set(element, line);
+    }
+    return line;
+  }
+
+  holdsKeptContent(element: Element): boolean {
+    let kept = this.keptContent.get(element);
+    if (kept === undefined) {
+      kept = holdsKeptContent(element);
+      this.keptContent.set(element, kept);
+    }
+    return kept;
+  }
+
+  standsAlone(element: Element): boolean {
+    let alone = this.alone.get(element);
+    if (alone === undefined) {
+      alone = standsAlone(element);
+      this.alone.set(element, alone);
+    }
+    return alone;
+  }
+
+  /** After the body changed: nothing measured before holds any more. */
+  forget(): void {
+    this.exactLengths.clear();
+    this.longerThan.clear();
+    this.lines.clear();
+    this.keptContent.clear();
+    this.alone.clear();
+  }
+}
