@@ -79,20 +79,20 @@ export interface DebugEntry {
   sample?: string;
 }
 
-/** A container Readability weighed as the article's body, with its score. */
+/** A container the body chooser (or, on its fallback, Readability) weighed as the article's body, with its score. */
 export interface DebugCandidate {
   element: string;
   score: number;
   textLength: number;
   sample: string;
-  /** Inside the body Readability returned. */
+  /** The body returned is, or holds, this container. */
   chosen: boolean;
 }
 
 export interface ExtractDebug {
   entries: DebugEntry[];
   timingsMs: Record<string, number>;
-  /** Readability's top candidate containers, best first. */
+  /** The body chooser's top candidate containers, best first. */
   candidates?: DebugCandidate[];
   /** The article/not-article decision and the signal that made it. */
   decision?: { isArticle: boolean; because: string };
