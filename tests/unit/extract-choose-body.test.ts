@@ -120,6 +120,21 @@ describe('cleanBody', () => {
     expect(body.querySelectorAll('p')).toHaveLength(7);
   });
 
+  it('keeps an image\'s caption, even when the template names it as furniture', () => {
+    const body = clean(`${story(5)}<div class="image-wrapper"><img src="a.jpg"></div><div class="media-caption">The harbour wall before the storm</div>${story(2)}`);
+    expect(body.textContent).toContain('The harbour wall before the storm');
+  });
+
+  it('does not keep a linked line after an image as its caption', () => {
+    const body = clean(`${story(5)}<div><img src="a.jpg"></div><div class="media-caption"><a href="/g">See the whole gallery</a></div>`);
+    expect(body.textContent).not.toContain('See the whole gallery');
+  });
+
+  it('keeps an indented quote written as a bare <ul> of text (old pages indent with it)', () => {
+    const body = clean(`${story(5)}<p><b>Someone wrote:</b></p><ul><i>Have you considered changing distributions?</i></ul>${story(2)}`);
+    expect(body.textContent).toContain('Have you considered changing distributions?');
+  });
+
   it('judges by content alone when names would leave too little', () => {
     const body = clean(`<div class="widget-container">${story(6)}</div>`);
     expect(body.querySelectorAll('p')).toHaveLength(6);

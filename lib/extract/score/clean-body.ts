@@ -71,12 +71,30 @@ function firstClass(element: Element): string {
   return (element.getAttribute('class') ?? '').trim().split(/\s+/, 1)[0] ?? '';
 }
 
+/** An image's block holds at most this much text of its own (a credit, an alt-like label). */
+const MAX_IMAGE_BLOCK_CHARS = 100;
+
+/** A caption is a line or a few, without links. */
+const MAX_CAPTION_CHARS = 300;
+
+/**
+ * A short text block without links right after a block that shows an image is that image's caption:
+ * figures keep their captions, whatever the template names the block ("media-caption").
+ */
+function isImageCaption(element: Element): boolean {
+  const before = element.previousElementSibling;
+  if (!before) return false;
+  const hasImage = before.localName === 'img' || before.localName === 'picture' || before.querySelector('img, picture') !== null;
+  return hasImage && (before.textContent ?? '').trim().length <= MAX_IMAGE_BLOCK_CHARS;
+}
+
 class DivParagraphs {
   private readonly byParent = new Map<Element, Map<string, number>>();
 
+  /** Only `<div>`s are loose labels: a `<ul>` of bare text is an indented quote on old pages, not a label. */
   isLooseLabel(element: Element): boolean {
     const parent = element.parentElement;
-    if (!parent || element.localName !== 'div') return true;
+    if (!parent || element.localName !== 'div') return false;
     let counts = this.byParent.get(parent);
     if (!counts) {
       counts = new Map();
@@ -92,6 +110,7 @@ class DivParagraphs {
 }
 
 function isJunk(element: Element, own: BlockFigures, byName: boolean, paragraphs: DivParagraphs): boolean {
+  if (own.linkChars === 0 && own.chars <= MAX_CAPTION_CHARS && isImageCaption(element)) return false;
   // A block inside the story whose name says it is not story (share, related, widget…) goes.
   const weight = byName ? classWeight(element) : 0;
   if (weight < 0) return true;
