@@ -81,6 +81,12 @@ describe('chooseBody', () => {
     expect(chooseBody(page(`<div>${story(1)}</div>`), 500)).toBeNull();
   });
 
+  it('passes over a modal dialog the page keeps beside the story', () => {
+    const dialog = 'Someone has been editing this post since this morning, and you took the lock from them at noon today.';
+    const doc = page(`<div id="wrap"><div class="story">${story(8)}</div><div class="post-modal"><p>${dialog}</p></div></div>`);
+    expect(chooseBody(doc, 500)?.body.textContent).not.toContain('editing this post');
+  });
+
   it('takes the dir of the story from its container', () => {
     const doc = page(`<div dir="rtl" id="s">${story(8)}</div>`);
     expect(chooseBody(doc, 500)?.dir).toBe('rtl');
@@ -133,6 +139,12 @@ describe('cleanBody', () => {
   it('keeps an indented quote written as a bare <ul> of text (old pages indent with it)', () => {
     const body = clean(`${story(5)}<p><b>Someone wrote:</b></p><ul><i>Have you considered changing distributions?</i></ul>${story(2)}`);
     expect(body.textContent).toContain('Have you considered changing distributions?');
+  });
+
+  it('keeps a standfirst the page names as one, even written as a <div> of loose text (not a label)', () => {
+    const standfirst = 'A miracle of one season? The team keeps answering its doubters, and the football world is starting to notice.';
+    const body = clean(`<div class="article__perex">${standfirst}</div>${story(5)}`);
+    expect(body.textContent).toContain(standfirst);
   });
 
   it('judges by content alone when names would leave too little', () => {

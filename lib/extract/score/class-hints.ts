@@ -8,11 +8,11 @@ function anyOf(words: readonly string[]): RegExp {
   return new RegExp(words.join('|'), 'i');
 }
 
-/** Regions that are never the story: skipped while scoring, unless a story word is in the name too. */
+/** Regions that are never the story (a modal is a dialog over the page): skipped while scoring, unless a story word is in the name too. */
 const UNLIKELY = anyOf([
   '-ad-', 'ad-break', 'agegate', 'ai2html', 'banner', 'breadcrumb', 'combx', 'comment', 'community', 'cover-wrap',
   'disqus', 'extra', 'footer', 'gdpr', 'header', 'legends', 'menu', 'related', 'remark', 'replies', 'rss',
-  'shoutbox', 'sidebar', 'skyscraper', 'social', 'sponsor', 'supplemental', 'pagination', 'pager', 'popup',
+  'shoutbox', 'sidebar', 'skyscraper', 'social', 'sponsor', 'supplemental', 'pagination', 'pager', 'popup', 'modal',
 ]);
 const STORY_WORD = anyOf(['and', 'article', 'body', 'column', 'content', 'main', 'shadow']);
 
@@ -26,6 +26,9 @@ const NEGATIVE = anyOf([
 
 /** Where the page names its author line. */
 const BYLINE = anyOf(['byline', 'author', 'dateline', 'writtenby', 'p-author']);
+/** Where the page names the story's standfirst (the summary under the headline, often a `<div>` of bare text). */
+const STANDFIRST = anyOf(['standfirst', 'perex', 'lede', 'article-dek', 'subheadline', 'article-summary', 'article__summary']);
+
 /** Share bars: whole words only, so "shared-story" is not one. */
 const SHARE = /(?:^|[\s_-])(?:share|sharedaddy)(?:$|[\s_-])/i;
 
@@ -53,6 +56,10 @@ export function isBylineByName(element: Element, name: string): boolean {
   const rel = element.getAttribute('rel');
   const itemprop = element.getAttribute('itemprop') ?? '';
   return rel === 'author' || itemprop.includes('author') || BYLINE.test(name);
+}
+
+export function isStandfirstByName(name: string): boolean {
+  return STANDFIRST.test(name);
 }
 
 export function isShareByName(name: string): boolean {

@@ -1,4 +1,4 @@
-import { classWeight, hintName, isShareByName } from './class-hints';
+import { classWeight, hintName, isShareByName, isStandfirstByName } from './class-hints';
 import { addText } from './text-count';
 import { walkTree } from './tree-walk';
 
@@ -110,6 +110,7 @@ class DivParagraphs {
 }
 
 function isJunk(element: Element, own: BlockFigures, byName: boolean, paragraphs: DivParagraphs): boolean {
+  if (isStandfirstByName(hintName(element))) return false;
   if (own.linkChars === 0 && own.chars <= MAX_CAPTION_CHARS && isImageCaption(element)) return false;
   // A block inside the story whose name says it is not story (share, related, widget…) goes.
   const weight = byName ? classWeight(element) : 0;
