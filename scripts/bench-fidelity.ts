@@ -18,6 +18,7 @@ import { extractorOutput } from './lib/bench-extractor-output.ts';
 import { folioExtractor, outputText } from './lib/bench-extractors.ts';
 import { htmlToBlockText } from './lib/bench-html-text.ts';
 import { printTable } from './lib/bench-report.ts';
+import type { ExtractResult } from '../lib/extract/index.ts';
 import { aggregateScores, scorePage, type AggregateScore } from './lib/metric.ts';
 
 const DEFAULT_PAGES = '../shared/datasets/readability-test-pages';
@@ -27,6 +28,8 @@ const PAGE_URL = 'http://fakehost/test/page.html';
 interface FidelityPage {
   slug: string;
   status: string;
+  /** Folio's own chooser found too little and Readability chose the body (the pipeline's fallback). */
+  readabilityFallback: boolean;
   f1: number;
   precision: number | null;
   recall: number | null;
@@ -66,25 +69,26 @@ function slugs(pagesDir: string): string[] {
 }
 
 /** Folio's text for one page: the article's, or on a refusal what "show it anyway" would show. */
-function folioText(html: string): { text: string; status: string } {
-  const folio = folioExtractor();
+function folioText(html: string): { text: string; status: string; readabilityFallback: boolean } {
+  const folio = folioExtractor(undefined, { debug: true });
   let result: unknown;
   try {
     result = folio.extract(folio.parse(html, PAGE_URL), PAGE_URL);
   } catch (error) {
-    return { text: '', status: `threw: ${(error as Error).message}` };
+    return { text: '', status: `threw: ${(error as Error).message}`, readabilityFallback: false };
   }
   const { text, status, bestEffortText } = outputText(extractorOutput('folio', result));
-  return { text: text || bestEffortText || '', status };
+  const readabilityFallback = (result as ExtractResult).debug?.entries.some((entry) => entry.step === 'readability') ?? false;
+  return { text: text || bestEffortText || '', status, readabilityFallback };
 }
 
 function scoreFidelity(pagesDir: string): FidelityPage[] {
   return slugs(pagesDir).map((slug) => {
     const source = readFileSync(join(pagesDir, slug, 'source.html'), 'utf8');
     const expected = htmlToBlockText(readFileSync(join(pagesDir, slug, 'expected.html'), 'utf8'));
-    const { text, status } = folioText(source);
+    const { text, status, readabilityFallback } = folioText(source);
     const score = scorePage(expected, text);
-    return { slug, status, f1: score.f1, precision: score.precision, recall: score.recall };
+    return { slug, status, readabilityFallback, f1: score.f1, precision: score.precision, recall: score.recall };
   });
 }
 
@@ -125,8 +129,8 @@ function main(): void {
 
   console.log(`\n${pages.length} pages from ${options.pagesDir}: Folio's text against expected.html (Readability's output)`);
   printTable('mean', [
-    ['F1 of means', 'precision', 'recall', 'mean page F1', 'refused'],
-    [fmt(aggregate.f1), fmt(aggregate.precision), fmt(aggregate.recall), fmt(pageF1), String(pages.filter((page) => page.status !== 'ok').length)],
+    ['F1 of means', 'precision', 'recall', 'mean page F1', 'refused', 'Readability chose the body'],
+    [fmt(aggregate.f1), fmt(aggregate.precision), fmt(aggregate.recall), fmt(pageF1), String(pages.filter((page) => page.status !== 'ok').length), String(pages.filter((page) => page.readabilityFallback).length)],
   ]);
   printWorst(pages, options.worst);
   if (options.against) printAgainst(report, options.against, options.drop);
