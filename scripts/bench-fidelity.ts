@@ -5,10 +5,11 @@
  * when the body chooser changes: which pages lost story text that the previous build kept?
  *
  *   npm run bench:fidelity -- [--pages ../shared/datasets/readability-test-pages] [--out fidelity.json]
- *     [--worst 15] [--against main-fidelity.json] [--drop 0.05]
+ *     [--worst 15] [--against main-fidelity.json] [--drop 0.05] [--chooser readability|folio]
  *
  * `--against FILE` (an earlier run's --out, e.g. main's) lists the pages whose F1 fell by more than
- * `--drop`, and the mean's change. Folio's refusals count with their "show it anyway" text.
+ * `--drop`, and the mean's change. `--chooser folio` runs the pipeline with Folio's own body chooser
+ * (ExtractOptions.bodyChooser) instead of Readability. Folio's refusals count with their "show it anyway" text.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -18,8 +19,10 @@ import { extractorOutput } from './lib/bench-extractor-output.ts';
 import { folioExtractor, outputText } from './lib/bench-extractors.ts';
 import { htmlToBlockText } from './lib/bench-html-text.ts';
 import { printTable } from './lib/bench-report.ts';
-import type { ExtractResult } from '../lib/extract/index.ts';
+import type { ExtractOptions, ExtractResult } from '../lib/extract/index.ts';
 import { aggregateScores, scorePage, type AggregateScore } from './lib/metric.ts';
+
+type BodyChooser = ExtractOptions['bodyChooser'];
 
 const DEFAULT_PAGES = '../shared/datasets/readability-test-pages';
 /** The address Readability's own test runner gives every test page. */
@@ -50,14 +53,17 @@ function readOptions() {
       worst: { type: 'string', default: '15' },
       against: { type: 'string' },
       drop: { type: 'string', default: '0.05' },
+      chooser: { type: 'string', default: 'readability' },
     },
   });
+  if (values.chooser !== 'readability' && values.chooser !== 'folio') throw new Error(`--chooser is readability or folio, got "${values.chooser}"`);
   return {
     pagesDir: values.pages ?? DEFAULT_PAGES,
     out: values.out,
     worst: Number(values.worst ?? 15),
     against: values.against,
     drop: Number(values.drop ?? 0.05),
+    chooser: values.chooser as BodyChooser,
   };
 }
 
@@ -69,8 +75,8 @@ function slugs(pagesDir: string): string[] {
 }
 
 /** Folio's text for one page: the article's, or on a refusal what "show it anyway" would show. */
-function folioText(html: string): { text: string; status: string; readabilityFallback: boolean } {
-  const folio = folioExtractor(undefined, { debug: true });
+function folioText(html: string, bodyChooser: BodyChooser): { text: string; status: string; readabilityFallback: boolean } {
+  const folio = folioExtractor(undefined, { debug: true, bodyChooser });
   let result: unknown;
   try {
     result = folio.extract(folio.parse(html, PAGE_URL), PAGE_URL);
@@ -82,11 +88,11 @@ function folioText(html: string): { text: string; status: string; readabilityFal
   return { text: text || bestEffortText || '', status, readabilityFallback };
 }
 
-function scoreFidelity(pagesDir: string): FidelityPage[] {
+function scoreFidelity(pagesDir: string, bodyChooser: BodyChooser): FidelityPage[] {
   return slugs(pagesDir).map((slug) => {
     const source = readFileSync(join(pagesDir, slug, 'source.html'), 'utf8');
     const expected = htmlToBlockText(readFileSync(join(pagesDir, slug, 'expected.html'), 'utf8'));
-    const { text, status, readabilityFallback } = folioText(source);
+    const { text, status, readabilityFallback } = folioText(source, bodyChooser);
     const score = scorePage(expected, text);
     return { slug, status, readabilityFallback, f1: score.f1, precision: score.precision, recall: score.recall };
   });
@@ -122,7 +128,7 @@ function printAgainst(report: FidelityReport, earlierFile: string, drop: number)
 function main(): void {
   const options = readOptions();
   const loadBefore = loadavg().map((n) => Math.round(n * 100) / 100);
-  const pages = scoreFidelity(options.pagesDir);
+  const pages = scoreFidelity(options.pagesDir, options.chooser);
   const aggregate = aggregateScores(pages.map((page) => ({ tp: 0, fp: 0, fn: 0, exact: false, ...page })));
   const pageF1 = pages.reduce((sum, page) => sum + page.f1, 0) / Math.max(1, pages.length);
   const report: FidelityReport = { pagesDir: options.pagesDir, loadAverage: loadBefore, mean: { ...aggregate, pageF1 }, pages };

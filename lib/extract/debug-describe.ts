@@ -48,7 +48,7 @@ export function chooserCandidates(candidates: ReadonlyArray<{ element: Element; 
 
 /**
  * Readability's own candidate scores, read back from the score it leaves on each element it weighed
- * (debug mode only, when the pipeline fell back to Readability: a walk over the copy). `chosen` is an
+ * (debug mode only, when Readability chose the body: a walk over the copy). `chosen` is an
  * element now inside the body it returned.
  */
 export function readabilityCandidates(copy: Document, body: Element | null): DebugCandidate[] {

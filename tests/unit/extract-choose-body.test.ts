@@ -4,7 +4,8 @@ import { cleanBody } from '@/lib/extract/score/clean-body';
 import { measure } from '@/lib/extract/score/measure';
 import { countText } from '@/lib/extract/score/text-count';
 import { walkTree } from '@/lib/extract/score/tree-walk';
-import { parseHtmlDocument } from '@/scripts/lib/node-dom';
+import { extractArticle } from '@/lib/extract';
+import { getSanitizerWindow, parseHtmlDocument } from '@/scripts/lib/node-dom';
 
 const SENTENCE = 'The council met on Tuesday, and after a long debate, it voted to rebuild the old harbour wall.';
 const story = (n: number, tag = 'p', attrs = '') => `<${tag}${attrs}>${SENTENCE}</${tag}>`.repeat(n);
@@ -150,5 +151,25 @@ describe('cleanBody', () => {
   it('judges by content alone when names would leave too little', () => {
     const body = clean(`<div class="widget-container">${story(6)}</div>`);
     expect(body.querySelectorAll('p')).toHaveLength(6);
+  });
+});
+
+describe('the pipeline\'s body chooser option', () => {
+  const html = `<!doctype html><html><head><title>Harbour wall</title></head><body><nav><a href="/">Home</a></nav><div class="story">${story(8)}</div></body></html>`;
+  const steps = (options: Parameters<typeof extractArticle>[1]) => {
+    const result = extractArticle(parseHtmlDocument(html, 'https://example.org/a'), { ...options, debug: true, sanitizerWindow: getSanitizerWindow() });
+    return { result, steps: new Set(result.debug?.entries.map((entry) => entry.step)) };
+  };
+
+  it('has Readability choose by default, and Folio\'s chooser when asked, both naming their candidates', () => {
+    const byDefault = steps({});
+    expect(byDefault.steps.has('readability')).toBe(true);
+    expect(byDefault.steps.has('choose')).toBe(false);
+    const folio = steps({ bodyChooser: 'folio' });
+    expect(folio.steps.has('choose')).toBe(true);
+    expect(folio.steps.has('readability')).toBe(false);
+    expect(folio.result.debug?.candidates?.[0]?.element).toContain('div.story');
+    const article = folio.result.ok ? folio.result.article : folio.result.bestEffort;
+    expect(article?.textContent).toContain('rebuild the old harbour wall');
   });
 });

@@ -24,7 +24,7 @@ describe('extraction debug output', () => {
     expect(removal?.sample).toBe('Sign up for our newsletter');
   });
 
-  it('lists the body chooser\'s candidate containers with scores, the chosen one first, and the decision', () => {
+  it('lists Readability\'s candidate containers with scores, the chosen one first, and the decision', () => {
     const { result } = extract();
     const candidates = result.debug?.candidates ?? [];
     expect(candidates.length).toBeGreaterThan(0);
