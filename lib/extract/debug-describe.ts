@@ -19,21 +19,14 @@ interface Scored {
 
 const MAX_CANDIDATES = 5;
 
-/**
- * Readability's own candidate scores, read back from the score it leaves on each element it weighed
- * (debug mode only: a walk over the copy). `chosen` is an element now inside the body it returned.
- */
-export function readabilityCandidates(copy: Document, body: Element | null): DebugCandidate[] {
-  const seen: Array<{ element: Element; score: number; chosen: boolean }> = [];
-  const collect = (elements: Iterable<Element>, chosen: boolean) => {
-    for (const element of elements) {
-      const score = (element as Element & Scored).readability?.contentScore;
-      if (typeof score === 'number' && score > 0) seen.push({ element, score, chosen });
-    }
-  };
-  if (body) collect(Array.from(body.querySelectorAll('*')), true);
-  collect(Array.from(copy.querySelectorAll('*')), false);
-  return seen
+interface Weighed {
+  element: Element;
+  score: number;
+  chosen: boolean;
+}
+
+function toDebugCandidates(weighed: Weighed[]): DebugCandidate[] {
+  return weighed
     .sort((a, b) => b.score - a.score)
     .slice(0, MAX_CANDIDATES)
     .map(({ element, score, chosen }) => ({
@@ -43,4 +36,30 @@ export function readabilityCandidates(copy: Document, body: Element | null): Deb
       sample: textSample(element),
       chosen,
     }));
+}
+
+/**
+ * Folio's body chooser's best containers (score-containers.ts, pick-top.ts) with their final scores.
+ * `chosen` is a container that is, or is inside, the body returned.
+ */
+export function chooserCandidates(candidates: ReadonlyArray<{ element: Element; score: number }>, body: Element): DebugCandidate[] {
+  return toDebugCandidates(candidates.map(({ element, score }) => ({ element, score, chosen: body.contains(element) })));
+}
+
+/**
+ * Readability's own candidate scores, read back from the score it leaves on each element it weighed
+ * (debug mode only, when Readability chose the body: a walk over the copy). `chosen` is an
+ * element now inside the body it returned.
+ */
+export function readabilityCandidates(copy: Document, body: Element | null): DebugCandidate[] {
+  const seen: Weighed[] = [];
+  const collect = (elements: Iterable<Element>, chosen: boolean) => {
+    for (const element of elements) {
+      const score = (element as Element & Scored).readability?.contentScore;
+      if (typeof score === 'number' && score > 0) seen.push({ element, score, chosen });
+    }
+  };
+  if (body) collect(Array.from(body.querySelectorAll('*')), true);
+  collect(Array.from(copy.querySelectorAll('*')), false);
+  return toDebugCandidates(seen);
 }

@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { sanitizeArticleHtml } from '../sanitize';
 import { decideArticle, measureBody } from './decide';
-import { readabilityCandidates, describeElement, textSample } from './debug-describe';
+import { chooserCandidates, readabilityCandidates, describeElement, textSample } from './debug-describe';
 import { detectArticle } from './detect';
 import { readMetadata, type PageMetadata } from './metadata';
 import { articleBodyText, buildStructuredBody, isTruncated, structuredParagraphs } from './paywall/structured-body';
@@ -16,6 +16,7 @@ import { findNextPageUrl } from './next-page';
 import { privateCopy, stripInPlace } from './private-copy';
 import { narrowToStoryRegion, removeNeverStory } from './prune-for-scoring';
 import { DEFAULT_MAX_ELEMENTS } from './limits';
+import { chooseBody } from './score/choose-body';
 
 /*
  * The extraction pipeline, top to bottom:
@@ -30,8 +31,10 @@ import { DEFAULT_MAX_ELEMENTS } from './limits';
  *                 lazy images resolved, embeds turned into links), then the detector's verdict on it
  *   5. prune      what is never story goes (scripts, styles, nav, aside, footer, form controls), and the
  *                 page's one marked story region, when it holds nearly all paragraphs, becomes the whole
- *                 body (prune-for-scoring.ts): Readability then scores far fewer elements
- *   6. readability  Mozilla Readability chooses the body on the pruned copy
+ *                 body (prune-for-scoring.ts): the chooser then scores far fewer elements
+ *   6. choose     Mozilla Readability chooses the body on the pruned copy; or, when asked
+ *                 (`bodyChooser: 'folio'`), Folio's own chooser decides once (score/choose-body.ts) and
+ *                 Readability chooses only when the body it finds is shorter than MIN_BODY_CHARS
  *   7. structured  when the DOM body is cut short, the page's own JSON-LD articleBody replaces it
  *   8. clean      rules on the chosen body (related lists, repeated header lines, absolute URLs)
  *   9. sanitize   the one DOMPurify configuration (lib/sanitize)
@@ -43,6 +46,8 @@ import { DEFAULT_MAX_ELEMENTS } from './limits';
 /** Debug output names at most this many elements per rule (a rule may remove hundreds). */
 const MAX_RECORDS_PER_RULE = 20;
 const MIN_ARTICLE_WORDS = 50;
+/** A chosen body shorter than this is not trusted: Readability, with its looser retries, chooses instead. */
+const MIN_BODY_CHARS = 500;
 
 function now(): number {
   return globalThis.performance?.now() ?? Date.now();
@@ -112,13 +117,34 @@ function recoverStructuredBody(copy: Document, body: Element, metadata: PageMeta
   return buildStructuredBody(copy, paragraphs, leadingMedia(body));
 }
 
-function readabilityBody(copy: Document, trace: Trace): { body: Element | null; byline: string | null; title: string | null; dir: string | null } {
-  const parsed = new Readability(copy, { charThreshold: 500, keepClasses: true, serializer: (node: Node) => node }).parse();
+interface FoundBody {
+  body: Element | null;
+  byline: string | null;
+  title: string | null;
+  dir: string | null;
+}
+
+function readabilityBody(copy: Document, trace: Trace): FoundBody {
+  const parsed = new Readability(copy, { charThreshold: MIN_BODY_CHARS, keepClasses: true, serializer: (node: Node) => node }).parse();
   const body = (parsed?.content as Element | null | undefined) ?? null;
   // Readability's wrapper id means nothing to a reader and would only be prefixed by the sanitizer.
   if (body?.getAttribute('id')?.startsWith('readability-page')) body.removeAttribute('id');
   trace.note('readability', body ? `chose a body of ${parsed?.length ?? 0} characters` : 'found no body');
+  if (trace.debug) trace.debug.candidates = readabilityCandidates(copy, body);
   return { body, byline: parsed?.byline ?? null, title: parsed?.title ?? null, dir: parsed?.dir ?? null };
+}
+
+/** Step 6: Readability, or Folio's chooser with Readability when it finds too little (see MIN_BODY_CHARS). */
+function findBody(copy: Document, chooser: ExtractOptions['bodyChooser'], trace: Trace): FoundBody {
+  if (chooser !== 'folio') return readabilityBody(copy, trace);
+  const choice = chooseBody(copy, MIN_BODY_CHARS);
+  if (!choice) {
+    trace.note('choose', `no body of ${MIN_BODY_CHARS} characters found; Readability chooses instead`);
+    return readabilityBody(copy, trace);
+  }
+  trace.note('choose', `chose ${describeElement(choice.body)}${choice.keptUnlikely ? ' (regions named as not story counted too)' : ''}; ${choice.cleaned} junk block(s) removed inside it`);
+  if (trace.debug) trace.debug.candidates = chooserCandidates(choice.candidates, choice.body);
+  return { body: choice.body, byline: choice.byline, title: null, dir: choice.dir };
 }
 
 function emptyBody(copy: Document): Element {
@@ -183,10 +209,9 @@ export function runPipeline(doc: Document, options: ExtractOptions): ExtractResu
     trace.note('prune', `${removed} element(s) that are never story removed${region ? `; scoring only the page's story region ${describeElement(region)}` : ''}`);
     trace.lap('prune');
 
-    const found = readabilityBody(copy, trace);
-    trace.lap('readability');
-    if (trace.debug) {
-      trace.debug.candidates = readabilityCandidates(copy, found.body);
+    const found = findBody(copy, options.bodyChooser, trace);
+    trace.lap('choose');
+    if (trace.debug?.candidates) {
       for (const candidate of trace.debug.candidates) {
         trace.note('candidates', `${candidate.chosen ? 'chosen' : 'passed over'} ${candidate.element} score ${candidate.score}, ${candidate.textLength} chars "${candidate.sample}"`);
       }

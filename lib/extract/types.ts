@@ -67,6 +67,12 @@ export interface ExtractOptions {
    * leaves it changed. Never for the live page, which must stay exactly as it was.
    */
   ownsDocument?: boolean;
+  /**
+   * Who chooses the story's body (pipeline step 6): Mozilla Readability (the default), or Folio's own
+   * chooser (lib/extract/score/), which is cheaper but not yet as good as Readability's choice on both
+   * datasets (README, session 7); `bench:fidelity -- --chooser folio` measures it.
+   */
+  bodyChooser?: 'readability' | 'folio';
 }
 
 /** One line of the pipeline's explanation. */
@@ -79,20 +85,20 @@ export interface DebugEntry {
   sample?: string;
 }
 
-/** A container Readability weighed as the article's body, with its score. */
+/** A container Readability (or, when asked, Folio's own chooser) weighed as the article's body, with its score. */
 export interface DebugCandidate {
   element: string;
   score: number;
   textLength: number;
   sample: string;
-  /** Inside the body Readability returned. */
+  /** The body returned is, or holds, this container. */
   chosen: boolean;
 }
 
 export interface ExtractDebug {
   entries: DebugEntry[];
   timingsMs: Record<string, number>;
-  /** Readability's top candidate containers, best first. */
+  /** The body chooser's top candidate containers (Readability's, or Folio's own), best first. */
   candidates?: DebugCandidate[];
   /** The article/not-article decision and the signal that made it. */
   decision?: { isArticle: boolean; because: string };

@@ -6,7 +6,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { DefuddleClass } from 'defuddle/node';
-import { extractArticle } from '../../lib/extract/index.ts';
+import { extractArticle, type ExtractOptions } from '../../lib/extract/index.ts';
 import type { ExtractorName, ExtractorOutput } from './bench-extractor-output.ts';
 import { htmlToBlockText } from './bench-html-text.ts';
 import type { ExtractorSteps } from './bench-timed-extraction.ts';
@@ -75,11 +75,14 @@ export function defuddleExtractor(parse = parseForBench): BenchExtractor {
  * Folio's extractor, with the sanitizer on the one shared jsdom window (DOMPurify does not run on linkedom).
  * `debug` adds the pipeline's per-step timings (bench:folio-steps); bench:quality times it without.
  */
-export function folioExtractor(parse = parseForBench, { debug = false }: { debug?: boolean } = {}): BenchExtractor {
+export function folioExtractor(
+  parse = parseForBench,
+  { debug = false, bodyChooser }: { debug?: boolean; bodyChooser?: ExtractOptions['bodyChooser'] } = {},
+): BenchExtractor {
   const sanitizerWindow = getSanitizerWindow();
   return {
     name: 'folio',
     parse,
-    extract: (doc, url) => extractArticle(doc, { url, sanitizerWindow, ownsDocument: true, debug }),
+    extract: (doc, url) => extractArticle(doc, { url, sanitizerWindow, ownsDocument: true, debug, ...(bodyChooser ? { bodyChooser } : {}) }),
   };
 }
