@@ -1,5 +1,6 @@
 /** Small DOM measurements the rules share. */
 import { blockText } from '../text';
+import { lowerBound } from '../../sorted-search';
 
 export function textLength(element: Element): number {
   return (element.textContent ?? '').replace(/\s+/g, ' ').trim().length;
@@ -155,14 +156,8 @@ function wordStarts(text: string, words: RegExp): number[] {
 
 /** True when the ascending `values` hold one at least `from` and below `to`. */
 function hasValueIn(values: readonly number[], from: number, to: number): boolean {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (values[mid]! < from) low = mid + 1;
-    else high = mid;
-  }
-  return low < values.length && values[low]! < to;
+  const first = lowerBound(values, from);
+  return first < values.length && values[first]! < to;
 }
 
 /**

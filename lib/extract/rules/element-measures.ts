@@ -36,30 +36,15 @@ export class ElementMeasures implements Measures {
   }
 
   lineText(element: Element): string {
-    let line = this.lines.get(element);
-    if (line === undefined) {
-      line = lineText(element);
-      this.lines.set(element, line);
-    }
-    return line;
+    return remembered(this.lines, element, lineText);
   }
 
   holdsKeptContent(element: Element): boolean {
-    let kept = this.keptContent.get(element);
-    if (kept === undefined) {
-      kept = holdsKeptContent(element);
-      this.keptContent.set(element, kept);
-    }
-    return kept;
+    return remembered(this.keptContent, element, holdsKeptContent);
   }
 
   standsAlone(element: Element): boolean {
-    let alone = this.alone.get(element);
-    if (alone === undefined) {
-      alone = standsAlone(element);
-      this.alone.set(element, alone);
-    }
-    return alone;
+    return remembered(this.alone, element, standsAlone);
   }
 
   /** After the body changed: nothing measured before holds any more. */
@@ -70,4 +55,14 @@ export class ElementMeasures implements Measures {
     this.keptContent.clear();
     this.alone.clear();
   }
+}
+
+/** The cached measure of `element`, measured and cached on first use. */
+function remembered<T>(cache: Map<Element, T>, element: Element, measure: (element: Element) => T): T {
+  let value = cache.get(element);
+  if (value === undefined) {
+    value = measure(element);
+    cache.set(element, value);
+  }
+  return value;
 }
