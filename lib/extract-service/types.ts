@@ -4,11 +4,9 @@ import type { ExtractResult } from '../extract/types';
  * Folio's extraction service: reads an article away from the page the user is on (in the background,
  * or in Chrome's offscreen document, which has the DOM a service worker lacks). It is asked for a page
  * by address (saving a link: fetched with the user's cookies, as opening it would) or for markup a
- * page already has (a page too big to read on its own thread).
- */
-/**
- * What the extraction service is asked to read. Markup comes from a page the user is reading or saving;
- * only the reader asks for the story's next page (`findNextPage`: its "Continue reading"), a save does not.
+ * page already has (a page too big to read on its own thread). Markup comes from a page the user is
+ * reading or saving; only the reader asks for the story's next page (`findNextPage`: its "Continue
+ * reading"), a save does not.
  */
 export type ExtractRequest = { source: 'url'; url: string } | { source: 'html'; html: string; url: string; findNextPage?: boolean };
 
