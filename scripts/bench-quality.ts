@@ -4,10 +4,12 @@
  *
  *   npm run bench:quality -- --dataset ../shared/datasets/article-extraction-benchmark
  *     [--browser] [--out results.json] [--worst N] [--only folio,readability,defuddle] [--limit N] [--warmup N]
+ *     [--chooser readability|folio]
  *
  * Where the extractors run: by default in this Node process on linkedom (Folio's sanitizer on a jsdom
  * window); with --browser in one headless Chromium page on the browser's own DOM
  * (scripts/bench-browser/), where Folio runs for its users. Scoring is in Node either way.
+ * `--chooser` picks Folio's body chooser (pipeline step 6) instead of its default; Node mode only.
  *
  * Fairness: every extractor gets its own fresh parse of each page (Readability mutates its input), only
  * the extraction call is timed, the extractors take turns in a rotating order page by page (machine noise
@@ -16,6 +18,7 @@
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
+import type { ExtractOptions } from '../lib/extract/index.ts';
 import { loadGroundTruth, readPageHtml } from './lib/bench-dataset.ts';
 import { EXTRACTOR_NAMES, type ExtractorName } from './lib/bench-extractor-output.ts';
 import { fmt, printNotes, printTable, printWorst } from './lib/bench-quality-print.ts';
@@ -41,8 +44,12 @@ function readOptions() {
       only: { type: 'string' },
       limit: { type: 'string' },
       warmup: { type: 'string', default: '10' },
+      chooser: { type: 'string' },
     },
   });
+  const chooser = values.chooser;
+  if (chooser !== undefined && chooser !== 'readability' && chooser !== 'folio') throw new Error(`--chooser is readability or folio, got "${chooser}"`);
+  if (chooser !== undefined && values.browser) throw new Error('--chooser runs in Node mode only (not with --browser)');
   const only = (values.only ?? EXTRACTOR_NAMES.join(','))
     .split(',')
     .map((name) => name.trim())
@@ -61,6 +68,7 @@ function readOptions() {
     only: only as ExtractorName[],
     limit: positiveInt(values.limit, 'limit'),
     warmup: positiveInt(values.warmup, 'warmup') ?? 10,
+    chooser: chooser as ExtractOptions['bodyChooser'],
   };
 }
 
@@ -75,7 +83,7 @@ async function main(): Promise<void> {
   const environment: BenchEnvironment = options.browser ? 'chromium' : 'node-linkedom';
 
   // Vite and Playwright are loaded only for the browser mode: the Node mode's heap stays as it was.
-  const host = options.browser ? await (await import('./bench-browser/chromium-bench-host.ts')).openChromiumBenchHost() : nodeBenchHost(names);
+  const host = options.browser ? await (await import('./bench-browser/chromium-bench-host.ts')).openChromiumBenchHost() : nodeBenchHost(names, options.chooser);
   const loadBefore = loadAverage();
   let run;
   try {
@@ -88,7 +96,8 @@ async function main(): Promise<void> {
   const summaries = tally.summaries();
 
   const where = host.browserVersion ? `one headless ${host.browserVersion} page (the browser's DOMParser)` : `Node ${process.version} on linkedom`;
-  console.log(`\n${pages.length} pages from ${options.dataset}, in ${where}`);
+  const chooser = options.chooser ? `, Folio's body chooser: ${options.chooser}` : '';
+  console.log(`\n${pages.length} pages from ${options.dataset}, in ${where}${chooser}`);
   console.log(`warm-up: each extractor on the first ${run.warmupPages} pages before timing (${fmt(run.warmupMs / 1000, 1)} s); load average ${loadBefore.join(' ')} before, ${loadAfter.join(' ')} after\n`);
   printTable(summaries);
   printNotes(tally, summaries);

@@ -7,6 +7,7 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { BenchPage } from './bench-dataset.ts';
 import type { ExtractorName } from './bench-extractor-output.ts';
+import type { ExtractOptions } from '../../lib/extract/index.ts';
 import { defuddleExtractor, folioExtractor, readabilityExtractor, type BenchExtractor } from './bench-extractors.ts';
 import { QualityTally } from './bench-quality-results.ts';
 import { measureExtraction, type MeasuredExtraction } from './bench-timed-extraction.ts';
@@ -19,14 +20,17 @@ export interface BenchHost {
   close(): Promise<void>;
 }
 
-const NODE_EXTRACTORS: Record<ExtractorName, () => BenchExtractor> = {
-  folio: folioExtractor,
-  readability: readabilityExtractor,
-  defuddle: defuddleExtractor,
+type BodyChooser = ExtractOptions['bodyChooser'];
+
+const NODE_EXTRACTORS: Record<ExtractorName, (bodyChooser: BodyChooser) => BenchExtractor> = {
+  folio: (bodyChooser) => folioExtractor(undefined, { bodyChooser }),
+  readability: () => readabilityExtractor(),
+  defuddle: () => defuddleExtractor(),
 };
 
-export function nodeBenchHost(names: readonly ExtractorName[]): BenchHost {
-  const extractors = new Map(names.map((name) => [name, NODE_EXTRACTORS[name]()]));
+/** `bodyChooser`: Folio's pipeline step 6 (its default when not given). */
+export function nodeBenchHost(names: readonly ExtractorName[], bodyChooser?: BodyChooser): BenchHost {
+  const extractors = new Map(names.map((name) => [name, NODE_EXTRACTORS[name](bodyChooser)]));
   return {
     browserVersion: null,
     async extract(name, html, url) {
