@@ -88,6 +88,15 @@ describe('chooseBody', () => {
     expect(chooseBody(doc, 500)?.body.textContent).not.toContain('editing this post');
   });
 
+  it('judges a prose box named as a widget inside the story, even when its paragraphs score well', () => {
+    const appeal = 'We do this work every day at no cost to you, but it is far from free, and we need your support now.';
+    const doc = page(`<div class="story" id="s">${story(8)}<div class="cta-widget"><div><div><section>${`<p>${appeal}</p>`.repeat(8)}</section></div></div></div></div>`);
+    const choice = chooseBody(doc, 500);
+    expect(choice?.candidates.filter((c) => c.score >= 0.5 * (choice.candidates[0]?.score ?? 0)).length).toBeGreaterThan(1);
+    expect(choice?.body.textContent).toContain(SENTENCE);
+    expect(choice?.body.textContent).not.toContain('your support');
+  });
+
   it('takes the dir of the story from its container', () => {
     const doc = page(`<div dir="rtl" id="s">${story(8)}</div>`);
     expect(chooseBody(doc, 500)?.dir).toBe('rtl');

@@ -51,9 +51,18 @@ function choose(root: Element, keepUnlikely: boolean): Choice {
 /** Containers scoring at least this share of the best are the story's hearts: cleaning keeps what holds them. */
 const HEART_SHARE = 0.5;
 
+/**
+ * The story's hearts. A runner-up inside the best container is one of the story's parts, not a heart of
+ * its own: the blocks between the two are judged like any other (a prose box the page names as a widget,
+ * a fundraising letter say, goes even when its paragraphs score well).
+ */
 function hearts(ranked: Candidate[]): Element[] {
-  const best = ranked[0]?.score ?? 0;
-  return ranked.slice(0, TOP_CANDIDATES).filter((c) => c.score >= HEART_SHARE * best).map((c) => c.element);
+  const best = ranked[0];
+  if (!best) return [];
+  return ranked
+    .slice(0, TOP_CANDIDATES)
+    .filter((c) => c.score >= HEART_SHARE * best.score && (c === best || !best.element.contains(c.element)))
+    .map((c) => c.element);
 }
 
 /** The `dir` the story is written in, from its container or the nearest ancestor that says. */
