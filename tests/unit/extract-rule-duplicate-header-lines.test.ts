@@ -29,4 +29,17 @@ describe('remove-duplicate-header-lines', () => {
     expect(lines[lines.length - 4]).toMatch(/^SANTA FE, N\.M\. — A cat who had been missing/);
     expect(lines[lines.length - 1]).toMatch(/^Cat found in New Mexico after going missing in Oregon is the kind of story/);
   });
+
+  it('drops a headline the title joins to its site without spaces, or puts after the site\'s name and a colon', () => {
+    const story = '<p>SANTA FE, N.M. — A cat who had been missing for years was found hundreds of miles from home this week, its owners said on Tuesday.</p>';
+    for (const title of ['Cat found in New Mexico after going missing_Pets_Example News', 'Example News | The paper of the valley: Cat found in New Mexico after going missing']) {
+      const doc = parseHtmlDocument(`<html><head><title>${title}</title></head><body><div class="page"><h1>Cat found in New Mexico after going missing</h1><h2>Example News</h2>${story}</div></body></html>`, URL);
+      const root = doc.querySelector('.page')!;
+      removeDuplicateHeaderLines.apply({ doc, root, baseUrl: URL, metadata: readMetadata(doc, URL) });
+      expect(root.querySelector('h1')).toBeNull();
+      // A short part of the title (the site's name) stays unless it is the site name the page declares.
+      expect(root.querySelector('h2')?.textContent).toBe('Example News');
+      expect(root.querySelector('p')?.textContent).toMatch(/^SANTA FE/);
+    }
+  });
 });

@@ -22,6 +22,22 @@ function headerLines(metadata: PageMetadata, baseUrl: string | null): Set<string
   return new Set(lines.map(normalise).filter((line) => line.length > 0));
 }
 
+/** A title part at least this share of the whole title is its headline (a shorter one is the site's name or section). */
+const MIN_TITLE_PART_SHARE = 0.5;
+/** Where a title part ends or starts: any separator, spaced or not ("Story_Section_Site", "Site: Story"). */
+const PART_AFTER = /^\s*[-–—|:·•»_]/;
+const PART_BEFORE = /[-–—|:·•»_]\s*$/;
+
+/**
+ * Whether a line is the title's beginning or end cut at a separator, and most of it: the headline with the
+ * site's name or tagline left off, however the site joins them (TITLE_SEPARATOR splits only spaced ones).
+ */
+function isTitlePart(line: string, title: string): boolean {
+  if (line.length === title.length || line.length < MIN_TITLE_PART_SHARE * title.length) return false;
+  if (title.startsWith(line)) return PART_AFTER.test(title.slice(line.length));
+  return title.endsWith(line) && PART_BEFORE.test(title.slice(0, title.length - line.length));
+}
+
 /** A paragraph this long is the story's first: header lines come before it. */
 const STORY_PARAGRAPH_CHARS = 120;
 /** Header lines are looked for among this many leading elements at most. */
@@ -33,6 +49,7 @@ export const removeDuplicateHeaderLines: ExtractRule = {
   why: 'The overlay prints the headline, byline and publication itself; the same lines (or the page\'s own address) at the top of the body would show twice.',
   apply({ root, metadata, baseUrl, record }) {
     const repeated = headerLines(metadata, baseUrl);
+    const title = normalise(metadata.title);
     let removed = 0;
     // Only before the story's first paragraph: a name repeated later in the story is part of it.
     const leading: Element[] = [];
@@ -42,7 +59,8 @@ export const removeDuplicateHeaderLines: ExtractRule = {
     }
     for (const element of leading) {
       if (!root.contains(element) || element.querySelector('img, picture, figure')) continue;
-      if (repeated.has(normalise(element.textContent))) {
+      const line = normalise(element.textContent);
+      if (repeated.has(line) || isTitlePart(line, title)) {
         record?.(element, 'removed repeated header line');
         element.remove();
         removed++;
