@@ -38,6 +38,14 @@ describe('metadata', () => {
     expect(metadata.jsonLd?.paywalledSelectors).toEqual(['.paywalled']);
   });
 
+  it('decodes the HTML character references a template left in JSON-LD text', () => {
+    const doc = page(`<script type="application/ld+json">{"@type":"NewsArticle","headline":"Club pays &#163;71.6m &amp; more: Q&#x26;A &bogus; &#0;",
+      "author":{"name":"Ana &quot;Bee&quot; Ruiz"}}</script>`);
+    const metadata = readMetadata(doc, null);
+    expect(metadata.title).toBe('Club pays £71.6m & more: Q&A &bogus; &#0;');
+    expect(metadata.byline).toBe('Ana "Bee" Ruiz');
+  });
+
   it('ignores author URLs given in place of names', () => {
     expect(readMetadata(page('<meta property="article:author" content="https://facebook.com/someone">'), null).byline).toBeNull();
   });

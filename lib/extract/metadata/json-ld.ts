@@ -1,3 +1,5 @@
+import { decodeCharacterReferences } from './character-references';
+
 /** The parts of a page's schema.org JSON-LD that Folio reads. */
 export interface JsonLdArticle {
   types: string[];
@@ -45,7 +47,7 @@ function collectNodes(value: unknown, into: JsonObject[], depth = 0): void {
 }
 
 function text(value: unknown): string | null {
-  if (typeof value === 'string') return value.trim() || null;
+  if (typeof value === 'string') return decodeCharacterReferences(value).trim() || null;
   if (typeof value === 'number') return String(value);
   if (isObject(value)) return text(value['name'] ?? value['@value']);
   if (Array.isArray(value)) return text(value[0]);
