@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isLabelledTeaser } from '@/lib/extract/rules/remove-inline-teasers';
+import { isLabelledTeaser, removeInlineTeasers } from '@/lib/extract/rules/remove-inline-teasers';
+import { parseHtmlDocument } from '@/scripts/lib/node-dom';
 import { extractHtml, readFixture } from '../helpers/fixtures';
 
 describe('remove-inline-teasers: labelled pointers to other stories', () => {
@@ -37,5 +38,15 @@ describe('remove-inline-teasers on a page', () => {
     expect(text).toContain('The statement, which was obtained by a trade paper');
     expect(text).toContain('Watch the performance that started it all is how one fan account');
     expect(text).toContain('Video on YouTube: The performance, in full');
+  });
+
+  it('drops a labelled teaser card whose whole box is one link (label and headline in spans, a cover image)', () => {
+    const sentence = '<p>Three people died in the clashes on Tuesday, officials said, and thirty were injured.</p>';
+    const card = '<a href="/news/other-story"><span class="card"><span class="card__content"><span>Also on example.com</span> <span>Journalists threatened with arrests as the purge goes on</span></span><img src="/cover.jpg" alt=""></span></a>';
+    const doc = parseHtmlDocument(`<html><body><div id="story">${sentence}${card}${sentence}</div></body></html>`);
+    const root = doc.getElementById('story')!;
+    removeInlineTeasers.apply({ doc, root, baseUrl: null, metadata: {} as never });
+    expect(root.textContent).not.toContain('Journalists threatened');
+    expect(root.querySelectorAll('p')).toHaveLength(2);
   });
 });

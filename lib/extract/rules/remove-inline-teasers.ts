@@ -32,6 +32,11 @@ function hasLink(element: Element): boolean {
   return element.tagName === 'A' || element.querySelector('a[href]') !== null;
 }
 
+/** Inside a link: a teaser card whose whole box is one link (label, headline and cover image in it). */
+function inLink(element: Element): boolean {
+  return element.parentElement?.closest('a[href]') != null;
+}
+
 export const removeInlineTeasers: ExtractRule = {
   name: 'remove-inline-teasers',
   phase: 'clean',
@@ -39,8 +44,10 @@ export const removeInlineTeasers: ExtractRule = {
   apply({ root, record, measures }) {
     let removed = 0;
     const lines = matchingLines(root, MAX_TEASER_CHARS, (text, element) => {
-      if (element.closest(`li, td, th, blockquote, figcaption, [${EMBED_LINK_ATTRIBUTE}]`) || element.hasAttribute(EMBED_LINK_ATTRIBUTE) || !hasLink(element)) return false;
-      const linked = linkDensity(element);
+      if (element.closest(`li, td, th, blockquote, figcaption, [${EMBED_LINK_ATTRIBUTE}]`) || element.hasAttribute(EMBED_LINK_ATTRIBUTE)) return false;
+      const enclosed = inLink(element);
+      if (!enclosed && !hasLink(element)) return false;
+      const linked = enclosed ? 1 : linkDensity(element);
       if (isLabelledTeaser(text)) return linked >= 0.3;
       return linked >= LINKED && readsAsHeadline(text) && NOT_HEADINGS.test(element.tagName);
     }, measures);
