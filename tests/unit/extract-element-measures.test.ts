@@ -36,3 +36,17 @@ describe('ElementMeasures', () => {
     expect(matchingLines(root, 320, isShort, measures)).toEqual(matchingLines(root, 320, isShort));
   });
 });
+
+describe('standsAlone', () => {
+  const inside = (html: string) => parseHtmlDocument(`<html><body><div>${html}</div></body></html>`).getElementById('x')!;
+
+  it('takes an inline element set off by line breaks as a line, whatever text the lines beside it hold', () => {
+    expect(standsAlone(inside('<p>Headline</p><small id="x">05/10/2018 - Posted by: Ana</small><br><br>The story starts here.'))).toBe(true);
+    expect(standsAlone(inside('First line of the story<br><a id="x" href="/y">Read more: another story</a><br>Next line'))).toBe(true);
+  });
+
+  it('does not take an inline element inside a line of text as one', () => {
+    expect(standsAlone(inside('The story starts <b id="x">here</b><br>and goes on.'))).toBe(false);
+    expect(standsAlone(inside('<br><b id="x">Note</b> that the story goes on.'))).toBe(false);
+  });
+});

@@ -222,6 +222,30 @@ export function isBlock(element: Element): boolean {
   return BLOCK_TAGS.has(element.tagName.toUpperCase());
 }
 
+/** The nearest sibling on one side that is not whitespace, or null at the parent's edge. */
+function nearestSibling(node: Node, forward: boolean): Node | null {
+  let sibling = forward ? node.nextSibling : node.previousSibling;
+  while (sibling && sibling.nodeType !== 1 && !(sibling.nodeType === 3 && (sibling.textContent ?? '').trim())) {
+    sibling = forward ? sibling.nextSibling : sibling.previousSibling;
+  }
+  return sibling;
+}
+
+function endsLine(node: Node | null): boolean {
+  return node === null || (node.nodeType === 1 && (isBlock(node as Element) || (node as Element).tagName === 'BR'));
+}
+
+/**
+ * An inline element with a `<br>` on one side and a `<br>`, a block or its parent's edge on the other is
+ * a line of its own, whatever text the other lines beside it hold (pages that write lines with `<br>`).
+ */
+function setOffByBreaks(element: Element): boolean {
+  const before = nearestSibling(element, false);
+  const after = nearestSibling(element, true);
+  const isBreak = (node: Node | null) => node !== null && node.nodeType === 1 && (node as Element).tagName === 'BR';
+  return (isBreak(before) || isBreak(after)) && endsLine(before) && endsLine(after);
+}
+
 /**
  * True when the element shows as a line of its own: a block, or an inline element with nothing but
  * blocks, line breaks or whitespace beside it (so removing it never cuts a sentence in two).
@@ -230,6 +254,7 @@ export function standsAlone(element: Element): boolean {
   if (isBlock(element)) return true;
   const parent = element.parentElement;
   if (!parent) return false;
+  if (setOffByBreaks(element)) return isBlock(parent) || parent.tagName === 'BODY' || standsAlone(parent);
   for (let node = parent.firstChild; node; node = node.nextSibling) {
     if (node === element) continue;
     if (node.nodeType === 3 && (node.textContent ?? '').trim()) return false;
