@@ -151,6 +151,11 @@ describe('cleanBody', () => {
     expect(body.textContent).toContain('Have you considered changing distributions?');
   });
 
+  it('keeps a <div> of bare text inside a quotation: it is what is quoted, not a label', () => {
+    const body = clean(`${story(3)}<blockquote><div>[figure 4: each repo has one temporary commit]</div></blockquote>${story(3)}`);
+    expect(body.textContent).toContain('[figure 4: each repo has one temporary commit]');
+  });
+
   it('keeps a standfirst the page names as one, even written as a <div> of loose text (not a label)', () => {
     const standfirst = 'A miracle of one season? The team keeps answering its doubters, and the football world is starting to notice.';
     const body = clean(`<div class="article__perex">${standfirst}</div>${story(5)}`);

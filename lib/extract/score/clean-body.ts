@@ -91,10 +91,13 @@ function isImageCaption(element: Element): boolean {
 class DivParagraphs {
   private readonly byParent = new Map<Element, Map<string, number>>();
 
-  /** Only `<div>`s are loose labels: a `<ul>` of bare text is an indented quote on old pages, not a label. */
+  /**
+   * Only `<div>`s are loose labels: a `<ul>` of bare text is an indented quote on old pages, not a label;
+   * and a `<div>` of text inside a quotation is what is quoted.
+   */
   isLooseLabel(element: Element): boolean {
     const parent = element.parentElement;
-    if (!parent || element.localName !== 'div') return false;
+    if (!parent || element.localName !== 'div' || parent.closest('blockquote')) return false;
     let counts = this.byParent.get(parent);
     if (!counts) {
       counts = new Map();
