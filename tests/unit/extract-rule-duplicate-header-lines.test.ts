@@ -42,4 +42,14 @@ describe('remove-duplicate-header-lines', () => {
       expect(root.querySelector('p')?.textContent).toMatch(/^SANTA FE/);
     }
   });
+
+  it('drops a leading h1 that rewords the title, keeps a heading that only shares a few of its words', () => {
+    const story = '<p>VIERA — The Hawks beat their rivals on Tuesday night and stay unbeaten with two games left in the regular season, the coach said.</p>';
+    const doc = parseHtmlDocument(`<html><head><title>HS Roundup: Viera defeats Rockledge to remain undefeated</title></head><body><div class="page"><h1>High School Roundup: Viera defeats Rockledge to remain undefeated</h1><h2>Rockledge looks ahead to the playoffs</h2>${story}</div></body></html>`, URL);
+    const root = doc.querySelector('.page')!;
+    removeDuplicateHeaderLines.apply({ doc, root, baseUrl: URL, metadata: readMetadata(doc, URL) });
+    expect(root.querySelector('h1')).toBeNull();
+    expect(root.querySelector('h2')?.textContent).toBe('Rockledge looks ahead to the playoffs');
+  });
 });
+

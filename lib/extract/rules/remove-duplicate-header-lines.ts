@@ -38,6 +38,29 @@ function isTitlePart(line: string, title: string): boolean {
   return title.endsWith(line) && PART_BEFORE.test(title.slice(0, title.length - line.length));
 }
 
+/** Share of a heading's word characters found among the title's words above which it is the headline reworded. */
+const REWORDED_SHARE = 0.75;
+/** A headline has this many words at least: a shorter heading sharing the title's words names a section. */
+const MIN_HEADLINE_WORDS = 4;
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/**
+ * Whether a leading `<h1>`/`<h2>` is the headline in other words (the page's display headline beside its
+ * search title: "HS Roundup: …" for "High School Roundup: …"): nearly all of its words are the title's.
+ */
+function rewordsTitle(element: Element, line: string, titleWords: ReadonlySet<string>): boolean {
+  if (element.tagName !== 'H1' && element.tagName !== 'H2') return false;
+  const words = new Set(line.match(WORD) ?? []);
+  if (words.size < MIN_HEADLINE_WORDS) return false;
+  let all = 0;
+  let shared = 0;
+  for (const word of words) {
+    all += word.length;
+    if (titleWords.has(word)) shared += word.length;
+  }
+  return all > 0 && shared >= REWORDED_SHARE * all;
+}
+
 /** A paragraph this long is the story's first: header lines come before it. */
 const STORY_PARAGRAPH_CHARS = 120;
 /** Header lines are looked for among this many leading elements at most. */
@@ -50,6 +73,7 @@ export const removeDuplicateHeaderLines: ExtractRule = {
   apply({ root, metadata, baseUrl, record }) {
     const repeated = headerLines(metadata, baseUrl);
     const title = normalise(metadata.title);
+    const titleWords = new Set(title.match(WORD) ?? []);
     let removed = 0;
     // Only before the story's first paragraph: a name repeated later in the story is part of it.
     const leading: Element[] = [];
@@ -60,7 +84,7 @@ export const removeDuplicateHeaderLines: ExtractRule = {
     for (const element of leading) {
       if (!root.contains(element) || element.querySelector('img, picture, figure')) continue;
       const line = normalise(element.textContent);
-      if (repeated.has(line) || isTitlePart(line, title)) {
+      if (repeated.has(line) || isTitlePart(line, title) || rewordsTitle(element, line, titleWords)) {
         record?.(element, 'removed repeated header line');
         element.remove();
         removed++;
