@@ -34,8 +34,8 @@ function paragraphChars(root: Element): number {
 
 /**
  * Removes what is never story from the copy; returns how many elements went (nested ones included).
- * Found by tag name in one walk (descendantsByTag: the copy's forms are plain blocks by now), which cost
- * a fraction of matching every element against the selector list.
+ * Found by tag name in one walk (descendantsByTag), which cost a fraction of matching every element
+ * against the selector list.
  */
 export function removeNeverStory(copy: Document): number {
   const root = copy.documentElement;
