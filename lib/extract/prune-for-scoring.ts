@@ -13,7 +13,7 @@ import { descendantsByTag } from './rules/dom-helpers';
  * counts a paragraph inside a `nav` or `footer` as prose, so its verdict can only gain from their going
  * (their headline links no longer count as teasers).
  */
-const NEVER_STORY_REGIONS = new Set(['nav', 'footer', 'template']);
+const NEVER_STORY_REGIONS_SELECTOR = 'nav, footer, template';
 /**
  * Never story either, but read until the detector has run: asides (Readability drops them from the body
  * it returns anyway, but their paragraphs first add to their container's score; the detector counts their
@@ -42,9 +42,14 @@ function paragraphChars(root: Element): number {
   return total;
 }
 
-/** Removes the page regions that are never story (NEVER_STORY_REGIONS); returns how many elements went. */
+/**
+ * Removes the page regions that are never story; returns how many went (outermost and nested). Found by
+ * the browser's own selector engine: the elements inside them are then never touched by script at all.
+ */
 export function removeNeverStoryRegions(copy: Document): number {
-  return removeByTag(copy, NEVER_STORY_REGIONS);
+  const regions = Array.from(copy.querySelectorAll(NEVER_STORY_REGIONS_SELECTOR));
+  for (const region of regions) region.remove();
+  return regions.length;
 }
 
 /** Removes the scripts, styles and form controls left for the detector; returns how many elements went. */
