@@ -88,10 +88,12 @@ function runRules(phase: ExtractRule['phase'], context: RuleContext, trace: Trac
     if (rule.phase !== phase) continue;
     try {
       const record = trace.recorder(phase, rule.name);
+      const removalsBefore = context.measures?.removals ?? 0;
       const changed = rule.apply(record ? { ...context, record } : context);
       if (changed > 0) {
         trace.note(phase, `${changed} element(s) changed`, rule.name);
-        context.measures?.forget();
+        // Removals made through the measures kept them true; any other change leaves nothing known.
+        if (context.measures && context.measures.removals - removalsBefore !== changed) context.measures.forget();
       }
     } catch (error) {
       trace.note(phase, `rule failed and was skipped: ${String(error)}`, rule.name);
