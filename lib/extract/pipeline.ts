@@ -14,7 +14,7 @@ import type { Article, ExtractDebug, ExtractFailureReason, ExtractOptions, Extra
 import { documentUrl } from './url';
 import { findNextPageUrl } from './next-page';
 import { privateCopy, stripInPlace } from './private-copy';
-import { narrowToStoryRegion, removeNeverStory } from './prune-for-scoring';
+import { narrowToStoryRegion, removeNeverStory, removeNeverStoryRegions } from './prune-for-scoring';
 import { DEFAULT_MAX_ELEMENTS } from './limits';
 import { chooseBody } from './score/choose-body';
 
@@ -26,10 +26,11 @@ import { chooseBody } from './score/choose-body';
  *                 (next-page.ts: multi-page stories), returned for an article only
  *   3. copy       a private copy without links, SVG and comments (private-copy.ts): the caller's document
  *                 is never changed; a caller that owns a throwaway document (`ownsDocument`) has those
- *                 removed from it in place instead
+ *                 removed from it in place instead; then the regions that are never story and that the
+ *                 detector never counts (navigation, footers, templates) go before anything walks the copy
  *   4. prepare    rules on the copy (rules/registry.ts: sign-up walls out, hidden story revealed,
  *                 lazy images resolved, embeds turned into links), then the detector's verdict on it
- *   5. prune      what is never story goes (scripts, styles, nav, aside, footer, form controls), and the
+ *   5. prune      the rest of what is never story goes (asides, scripts, styles, form controls), and the
  *                 page's one marked story region, when it holds nearly all paragraphs, becomes the whole
  *                 body (prune-for-scoring.ts): the chooser then scores far fewer elements
  *   6. choose     Mozilla Readability chooses the body on the pruned copy; or, when asked
@@ -87,10 +88,12 @@ function runRules(phase: ExtractRule['phase'], context: RuleContext, trace: Trac
     if (rule.phase !== phase) continue;
     try {
       const record = trace.recorder(phase, rule.name);
+      const removalsBefore = context.measures?.removals ?? 0;
       const changed = rule.apply(record ? { ...context, record } : context);
       if (changed > 0) {
         trace.note(phase, `${changed} element(s) changed`, rule.name);
-        context.measures?.forget();
+        // Removals made through the measures kept them true; any other change leaves nothing known.
+        if (context.measures && context.measures.removals - removalsBefore !== changed) context.measures.forget();
       }
     } catch (error) {
       trace.note(phase, `rule failed and was skipped: ${String(error)}`, rule.name);
@@ -198,6 +201,8 @@ export function runPipeline(doc: Document, options: ExtractOptions): ExtractResu
     const copy = options.ownsDocument ? stripInPlace(doc) : privateCopy(doc);
     const root = copy.documentElement ?? copy.body;
     if (!root) return fail('empty', 'The document has no elements.', trace);
+    const regions = removeNeverStoryRegions(copy);
+    trace.note('copy', `${regions} page region(s) that are never story removed (navigation, footers, templates)`);
     trace.lap('copy');
     runRules('prepare', { doc: copy, root, baseUrl, metadata }, trace);
     // Judged after the prepare rules, so a story the page hid still counts as one.

@@ -35,6 +35,30 @@ describe('ElementMeasures', () => {
     expect(measures.lengthUpTo(first, 320)).toBe('Updated'.length);
     expect(matchingLines(root, 320, isShort, measures)).toEqual(matchingLines(root, 320, isShort));
   });
+
+  it('after a removal through it, agrees with measuring afresh on every element left', () => {
+    const root = parseHtmlDocument(`<html><body>${BODY}</body></html>`).getElementById('b')!;
+    const measures = new ElementMeasures();
+    const all = () => Array.from(root.querySelectorAll('*'));
+    // Measure everything first, so stale values would be there to find.
+    for (const element of all()) {
+      measures.lengthUpTo(element, 400);
+      measures.lineText(element);
+      measures.holdsKeptContent(element);
+      measures.standsAlone(element);
+    }
+    measures.remove(root.querySelector('p b')!);
+    measures.remove(root.querySelector('span')!);
+    expect(measures.removals).toBe(2);
+    for (const element of all()) {
+      const direct = textLengthUpTo(element, 400);
+      expect(measures.lengthUpTo(element, 400) > 400 ? direct > 400 : measures.lengthUpTo(element, 400) === direct).toBe(true);
+      expect(measures.lineText(element)).toBe(lineText(element));
+      expect(measures.holdsKeptContent(element)).toBe(holdsKeptContent(element));
+      expect(measures.standsAlone(element)).toBe(standsAlone(element));
+    }
+    expect(measures.lengthUpTo(root.querySelector('p')!, 400)).toBe('Updated'.length);
+  });
 });
 
 describe('standsAlone', () => {

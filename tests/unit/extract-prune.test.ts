@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { privateCopy } from '@/lib/extract/private-copy';
-import { narrowToStoryRegion, removeNeverStory } from '@/lib/extract/prune-for-scoring';
+import { narrowToStoryRegion, removeNeverStory, removeNeverStoryRegions } from '@/lib/extract/prune-for-scoring';
 import { KEEP_INSIDE, descendantsByTag, descendantsByTagWithWords, holdsKeptContent, textLength, textLengthUpTo } from '@/lib/extract/rules/dom-helpers';
 import { parseHtmlDocument } from '@/scripts/lib/node-dom';
 
@@ -20,10 +20,20 @@ describe('privateCopy', () => {
   });
 });
 
-describe('removeNeverStory', () => {
-  it('removes scripts, styles, navigation, asides, footers and form controls, but keeps JSON-LD', () => {
-    const doc = parseHtmlDocument('<html><head><style>p{}</style><script type="application/ld+json">{}</script></head><body><nav><a href="/">Home</a></nav><p>Story<script>x()</script></p><aside>Ad</aside><input><button>Go</button><footer>©</footer></body></html>');
-    expect(removeNeverStory(doc)).toBe(7);
+describe('removeNeverStoryRegions, then removeNeverStory', () => {
+  const page = '<html><head><style>p{}</style><script type="application/ld+json">{}</script></head><body><nav><a href="/">Home</a></nav><p>Story<script>x()</script></p><aside>Ad</aside><template><p>Card</p></template><input><button>Go</button><footer>©</footer></body></html>';
+
+  it('removes navigation, footers and templates first, leaving asides, scripts and controls for the detector', () => {
+    const doc = parseHtmlDocument(page);
+    expect(removeNeverStoryRegions(doc)).toBe(3);
+    expect(doc.querySelector('nav, footer, template')).toBeNull();
+    expect(doc.querySelectorAll('aside, script, style, input, button')).toHaveLength(6);
+  });
+
+  it('then removes asides, scripts, styles and form controls, but keeps JSON-LD', () => {
+    const doc = parseHtmlDocument(page);
+    removeNeverStoryRegions(doc);
+    expect(removeNeverStory(doc)).toBe(5);
     expect(doc.querySelectorAll('script')).toHaveLength(1);
     expect(doc.body.textContent).toBe('Story');
   });

@@ -50,32 +50,36 @@ export function textLengthUpTo(element: Element, limit: number): number {
  * The descendants of `root` whose local name is in `tags`, in document order: what
  * `root.querySelectorAll('h1, p, …')` returns for a list of plain tag names, found in one walk instead of
  * matching every element against every selector of the list (the costliest part of some rules).
- * It follows child, sibling and parent links, which a `<form>`'s named controls can shadow in a browser
- * (`<input name="nextElementSibling">`): use it only on the copy after defuse-dom-clobbering has turned
- * every form into a plain block (prepare rules after it, detection on the copy, clean rules).
  */
 export function descendantsByTag(root: Element, tags: ReadonlySet<string>): Element[] {
   return descendantsWhere(root, (element) => tags.has(element.localName));
 }
 
+/** NodeFilter's SHOW_ELEMENT. */
+const SHOW_ELEMENT = 0x1;
+
 /**
  * The descendants of `root` that `accepts` takes, in document order: `root.querySelectorAll(selector)`
- * for a test written in code (linkedom's `getElementsByTagName('*')` finds nothing). The same caution
- * about a `<form>`'s named controls as descendantsByTag.
+ * for a test written in code (linkedom's `getElementsByTagName('*')` finds nothing). Walked by the
+ * document's own TreeWalker: one call a step where a walk through child and sibling links takes several
+ * (in Chromium 0.70x the time on its own, though the whole pipeline gains little: the nodes' first
+ * access from script, which costs most, moves to the next walk; linkedom's walker, written in script,
+ * 1.10x), and no `<form>` control can shadow its steps.
  */
 export function descendantsWhere(root: Element, accepts: (element: Element) => boolean): Element[] {
   const found: Element[] = [];
-  for (let node = root.firstElementChild; node; node = nextElementWithin(node, root)) {
-    if (accepts(node)) found.push(node);
+  const walker = root.ownerDocument.createTreeWalker(root, SHOW_ELEMENT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (accepts(node as Element)) found.push(node as Element);
   }
   return found;
 }
 
-const ELEMENT_NODE = 1;
-const CDATA_SECTION_NODE = 4;
+/** NodeFilter's SHOW_TEXT | SHOW_CDATA_SECTION: the nodes whose data is an element's textContent. */
+const SHOW_TEXT_AND_CDATA = 0x4 | 0x8;
 
 /** Elements whose text is code, not words shown: a page's scripts and style sheets. */
-const CODE_TEXT_TAGS = new Set(['script', 'style']);
+const CODE_TEXT = 'script, style';
 
 /**
  * What `descendantsByTag(root, tags)` returns, less the elements whose `textContent` cannot match any
@@ -86,61 +90,69 @@ const CODE_TEXT_TAGS = new Set(['script', 'style']);
  * a match in the element's text is a match in root's at the same place. Scripts' and style sheets' text
  * (most of a page's characters) is left out of the scan, and every element holding some is kept as it
  * is. A rule that tests every short block's text with `\bwords\b` then reads only the few that may
- * pass, instead of every block's text. The same caution about a `<form>`'s named controls as
- * descendantsByTag.
+ * pass, instead of every block's text.
+ * The text is read with the document's own TreeWalker over text nodes (one call per text node, where a
+ * walk over every node through child and sibling links costs several): in a browser this was most of
+ * the rule's time. The elements are the ancestors of the text nodes where a match starts (or that hold
+ * code), found upward from each; taken in document order of those text nodes, outermost first, they come
+ * out in document order (an ancestor of a later text node that no earlier one shares starts after it).
  */
 export function descendantsByTagWithWords(root: Element, tags: ReadonlySet<string>, words: RegExp): Element[] {
-  const elements: Element[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  /** The elements of the list that hold code text: kept without a look at their words. */
-  const holdsCode: boolean[] = [];
-  /** The list's elements the walk is inside, outermost first. */
-  const open: number[] = [];
+  const codeText = new Set<Node>();
+  for (const code of Array.from(root.querySelectorAll(CODE_TEXT))) {
+    for (let child = code.firstChild; child; child = child.nextSibling) codeText.add(child);
+  }
+  /** Every text node, in document order; the scanned ones (not code) with where their text starts. */
+  const textNodes: Node[] = [];
+  const scanned: number[] = [];
+  const scannedStarts: number[] = [];
+  /** The code text nodes that are not empty: their elements are kept unread. */
+  const codeNodes: number[] = [];
   const pieces: string[] = [];
   let offset = 0;
-  const leave = (node: Node) => {
-    const last = open[open.length - 1];
-    if (last !== undefined && elements[last] === node) {
-      ends[last] = offset;
-      open.pop();
-    }
-  };
-  let node: Node | null = root.firstChild;
-  while (node) {
-    if (node.nodeType === TEXT_NODE || node.nodeType === CDATA_SECTION_NODE) {
-      const text = (node as Text).data;
+  const walker = root.ownerDocument.createTreeWalker(root, SHOW_TEXT_AND_CDATA);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = (node as Text).data;
+    if (codeText.has(node)) {
+      if (text) codeNodes.push(textNodes.length);
+    } else {
+      scanned.push(textNodes.length);
+      scannedStarts.push(offset);
       pieces.push(text);
       offset += text.length;
-    } else if (node.nodeType === ELEMENT_NODE && tags.has((node as Element).localName)) {
-      open.push(elements.length);
-      elements.push(node as Element);
-      starts.push(offset);
-      ends.push(offset);
-      holdsCode.push(false);
     }
-    const isCode = node.nodeType === ELEMENT_NODE && CODE_TEXT_TAGS.has((node as Element).localName);
-    if (isCode && node.textContent) {
-      // Inner elements first: once one holds code, every element around it was marked already.
-      for (let i = open.length - 1; i >= 0 && !holdsCode[open[i]!]; i--) holdsCode[open[i]!] = true;
-    }
-    if (node.firstChild && !isCode) {
-      node = node.firstChild;
-      continue;
-    }
-    let next: Node | null = null;
-    while (node && node !== root) {
-      leave(node);
-      if (node.nextSibling) {
-        next = node.nextSibling;
-        break;
-      }
-      node = node.parentNode;
-    }
-    node = next;
+    textNodes.push(node);
   }
-  const matchStarts = wordStarts(pieces.join(''), words);
-  return elements.filter((_, i) => holdsCode[i] || hasValueIn(matchStarts, starts[i]!, ends[i]!));
+  // The text node a match starts in is the last one whose text starts at or before it.
+  const matched: number[] = [];
+  for (const start of wordStarts(pieces.join(''), words)) {
+    const node = scanned[lowerBound(scannedStarts, start + 1) - 1]!;
+    if (matched[matched.length - 1] !== node) matched.push(node);
+  }
+  const found: Element[] = [];
+  const seen = new Set<Element>();
+  for (const index of mergeAscending(matched, codeNodes)) {
+    // Upward to the first element already found: every one around it was found with it.
+    const fresh: Element[] = [];
+    for (let element = textNodes[index]!.parentElement; element && element !== root && !seen.has(element); element = element.parentElement) {
+      seen.add(element);
+      if (tags.has(element.localName)) fresh.push(element);
+    }
+    found.push(...fresh.reverse());
+  }
+  return found;
+}
+
+/** The values of two ascending lists, ascending. */
+function mergeAscending(a: readonly number[], b: readonly number[]): number[] {
+  const merged: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i]! <= b[j]!)) merged.push(a[i++]!);
+    else merged.push(b[j++]!);
+  }
+  return merged;
 }
 
 /** Every index of `text` where a match of `words` (a global pattern) starts, in order. */
@@ -154,16 +166,10 @@ function wordStarts(text: string, words: RegExp): number[] {
   return found;
 }
 
-/** True when the ascending `values` hold one at least `from` and below `to`. */
-function hasValueIn(values: readonly number[], from: number, to: number): boolean {
-  const first = lowerBound(values, from);
-  return first < values.length && values[first]! < to;
-}
-
 /**
- * The element after `node` in document order, inside `root` (null after its last descendant): the one
- * step of the walks above and below. It follows child, sibling and parent links, so the same caution
- * about a `<form>`'s named controls applies to every caller.
+ * The element after `node` in document order, inside `root` (null after its last descendant): the step
+ * of holdsKeptContent's walk. It follows child, sibling and parent links, which a `<form>`'s named
+ * controls can shadow in a browser (`<input name="nextElementSibling">`): clean rules only (see there).
  */
 function nextElementWithin(node: Element, root: Element): Element | null {
   if (node.firstElementChild) return node.firstElementChild;

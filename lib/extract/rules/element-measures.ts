@@ -6,7 +6,9 @@ import { holdsKeptContent, lineText, standsAlone, textLengthUpTo, type Measures 
  * measures every short block again otherwise; with this, the first rule reads a block's text and the
  * others find it here. Only valid while the body stays as it was: the pipeline makes one for the clean
  * phase and forgets everything after a rule that changed the body (every rule counts what it changes)
- * or failed part-way. A rule uses it only while it looks; it removes what it found after.
+ * or failed part-way, unless every change the rule counted was a removal made through `remove` below,
+ * which forgets only what that removal can change. A rule uses it only while it looks; it removes what it
+ * found after.
  */
 /**
  * Every length is read up to this many characters, whatever the asking rule's own limit: the line rules
@@ -47,6 +49,26 @@ export class ElementMeasures implements Measures {
     return remembered(this.alone, element, standsAlone);
   }
 
+  /** Removals made through `remove`, so the pipeline can tell whether a rule changed anything else. */
+  removals = 0;
+
+  /**
+   * Removes `element` from the body, forgetting what its going changes: the text, the line and the media
+   * of each element around it, and whether any element stands alone (its siblings' neighbours changed).
+   * Every other element's text is as it was, and stays measured for the next rule.
+   */
+  remove(element: Element): void {
+    for (let around = element.parentElement; around; around = around.parentElement) {
+      this.exactLengths.delete(around);
+      this.longerThan.delete(around);
+      this.lines.delete(around);
+      this.keptContent.delete(around);
+    }
+    this.alone.clear();
+    element.remove();
+    this.removals++;
+  }
+
   /** After the body changed: nothing measured before holds any more. */
   forget(): void {
     this.exactLengths.clear();
@@ -65,4 +87,10 @@ function remembered<T>(cache: Map<Element, T>, element: Element, measure: (eleme
     cache.set(element, value);
   }
   return value;
+}
+
+/** Removes a line a rule found: through the run's measures when it has them (see ElementMeasures.remove). */
+export function removeLine(element: Element, measures: ElementMeasures | undefined): void {
+  if (measures) measures.remove(element);
+  else element.remove();
 }

@@ -1,5 +1,6 @@
 import type { ExtractRule } from './types';
 import { KEEP_INSIDE, lineText, matchingLines, textLengthUpTo } from './dom-helpers';
+import { removeLine } from './element-measures';
 
 /**
  * The author box under a story: the writer's name on a line of its own, "About the author", and a
@@ -107,7 +108,7 @@ export const removeAuthorBios: ExtractRule = {
     if (bios.length === 0) return 0;
     for (const line of lines) {
       record?.(line, 'removed author bio');
-      line.remove();
+      removeLine(line, measures);
     }
     return lines.length;
   },

@@ -1,5 +1,6 @@
 import type { ExtractRule } from './types';
 import { matchingLines } from './dom-helpers';
+import { removeLine } from './element-measures';
 
 const SOCIAL = '(?:twitter|x|facebook|instagram|linkedin|youtube|tiktok|threads|bluesky|mastodon|flipboard|pinterest)';
 
@@ -38,7 +39,7 @@ export const removeContactLines: ExtractRule = {
     const lines = matchingLines(root, MAX_CONTACT_CHARS, (text, element) => !element.closest('blockquote, q, pre, code') && isContactLine(text), measures);
     for (const line of lines) {
       record?.(line, 'removed contact line');
-      line.remove();
+      removeLine(line, measures);
       removed++;
     }
     return removed;

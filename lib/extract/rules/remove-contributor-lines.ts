@@ -1,5 +1,6 @@
 import type { ExtractRule } from './types';
 import { matchingLines, textAfter } from './dom-helpers';
+import { removeLine } from './element-measures';
 
 /**
  * The newsroom's credit line that closes a wire or news story: "Reporting by Jane Doe; Editing by John
@@ -29,7 +30,7 @@ export const removeContributorLines: ExtractRule = {
     for (const line of lines) {
       if (textAfter(line, root, MAX_TEXT_AFTER) > MAX_TEXT_AFTER) continue;
       record?.(line, 'removed contributor line');
-      line.remove();
+      removeLine(line, measures);
       removed++;
     }
     return removed;

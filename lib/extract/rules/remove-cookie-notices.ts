@@ -12,6 +12,7 @@ const HINT_IN_CLASS_OR_ID = /cookie|consent|gdpr/i;
 const HINT_IN_LABEL = /cookie|consent/i;
 
 function hasNoticeHint(element: Element): boolean {
+  if (!element.hasAttributes()) return false;
   const hinted = (name: string, hint: RegExp) => {
     const value = element.getAttribute(name);
     return value !== null && hint.test(value);

@@ -1,5 +1,6 @@
 import type { ExtractRule } from './types';
 import { matchingLines } from './dom-helpers';
+import { removeLine } from './element-measures';
 
 /**
  * Words a publication line is made of, in the languages seen most: months, weekdays, "updated",
@@ -98,7 +99,7 @@ export const removeDateLines: ExtractRule = {
     const lines = matchingLines(root, MAX_LINE_CHARS, (text, element) => !element.closest('li, td, th, blockquote') && isDateLine(text), measures);
     for (const line of lines) {
       record?.(line, 'removed date line');
-      line.remove();
+      removeLine(line, measures);
       removed++;
     }
     return removed;

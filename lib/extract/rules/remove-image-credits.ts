@@ -1,5 +1,6 @@
 import type { ExtractRule } from './types';
 import { findElements, standsAlone } from './dom-helpers';
+import { removeLine } from './element-measures';
 
 const PICTURE = '(?:image|photo|photograph|picture|pic|foto|bild|illustration|crédito)';
 /** "Photo: …", "Image copyright …", "Photo by …", "(Image: GETTY)", "© Jane Doe", "Credit: Getty - Contributor". */
@@ -54,7 +55,7 @@ export const removeImageCredits: ExtractRule = {
     let removed = 0;
     for (const credit of findElements(root, MAX_CREDIT_CHARS, (text, element) => isCreditText(text) && sitsApart(element, text), undefined, measures)) {
       record?.(credit, 'removed image credit');
-      credit.remove();
+      removeLine(credit, measures);
       removed++;
     }
     return removed;

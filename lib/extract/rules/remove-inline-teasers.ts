@@ -1,6 +1,7 @@
 import type { ExtractRule } from './types';
 import { linkDensity, matchingLines } from './dom-helpers';
 import { EMBED_LINK_ATTRIBUTE } from './embeds-to-links';
+import { removeLine } from './element-measures';
 
 /**
  * Labels that introduce a link to another story, in the languages seen most:
@@ -53,7 +54,7 @@ export const removeInlineTeasers: ExtractRule = {
     }, measures);
     for (const line of lines) {
       record?.(line, 'removed teaser');
-      line.remove();
+      removeLine(line, measures);
       removed++;
     }
     return removed;

@@ -1,5 +1,6 @@
 import type { ExtractRule } from './types';
 import { findElements, linkDensity, standsAlone } from './dom-helpers';
+import { removeLine } from './element-measures';
 
 /**
  * The blog template's line about the post rather than in it: its tags and categories ("Tags: a, b, c",
@@ -54,7 +55,7 @@ export const removePostMetaLines: ExtractRule = {
       isPostMetaLine(text, 1) && standsAlone(element) && !element.closest('li, td, th, blockquote, pre') && isPostMetaLine(text, linkDensity(element));
     for (const line of findElements(root, MAX_LINE_CHARS, accepts, undefined, measures)) {
       record?.(line, 'removed post meta line');
-      line.remove();
+      removeLine(line, measures);
       removed++;
     }
     return removed;

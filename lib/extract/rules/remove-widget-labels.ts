@@ -1,5 +1,6 @@
 import type { ExtractRule } from './types';
 import { findElements, standsAlone } from './dom-helpers';
+import { removeLine } from './element-measures';
 
 /** "Image 1 of 8", "1 / 12", "Slide 3 of 5": a gallery's counter. */
 const COUNTER = /^(?:(?:image|photo|picture|slide|foto|bild)\s*)?\d{1,3}\s*(?:of|\/|de|von|di)\s*\/?\s*\d{1,3}$/iu;
@@ -35,7 +36,7 @@ export const removeWidgetLabels: ExtractRule = {
     const labels = findElements(root, MAX_LABEL_CHARS, (text, element) => isWidgetLabel(text) && (standsAlone(element) || element.closest('figcaption') !== null), undefined, measures);
     for (const label of labels) {
       record?.(label, 'removed widget label');
-      label.remove();
+      removeLine(label, measures);
       removed++;
     }
     return removed;

@@ -70,6 +70,8 @@ export function measure(root: Element, options: { keepUnlikely: boolean }): Meas
   const passOver = (element: Element): boolean => {
     if (element === root) return false;
     if (NOT_TEXT.has(element.localName)) return true;
+    // No attribute, no hint (role, hidden, name, rel, itemprop): one call instead of a read of each.
+    if (!element.hasAttributes()) return false;
     const role = element.getAttribute('role');
     if (isHidden(element) || (role !== null && NON_STORY_ROLES.has(role))) return true;
     const tag = element.localName;
