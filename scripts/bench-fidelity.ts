@@ -8,8 +8,8 @@
  *     [--worst 15] [--against main-fidelity.json] [--drop 0.05] [--chooser readability|folio]
  *
  * `--against FILE` (an earlier run's --out, e.g. main's) lists the pages whose F1 fell by more than
- * `--drop`, and the mean's change. `--chooser folio` runs the pipeline with Folio's own body chooser
- * (ExtractOptions.bodyChooser) instead of Readability. Folio's refusals count with their "show it anyway" text.
+ * `--drop`, and the mean's change. `--chooser readability` runs the pipeline with Readability alone as
+ * its body chooser (ExtractOptions.bodyChooser) instead of Folio's own (the default). Folio's refusals count with their "show it anyway" text.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -53,7 +53,7 @@ function readOptions() {
       worst: { type: 'string', default: '15' },
       against: { type: 'string' },
       drop: { type: 'string', default: '0.05' },
-      chooser: { type: 'string', default: 'readability' },
+      chooser: { type: 'string', default: 'folio' },
     },
   });
   if (values.chooser !== 'readability' && values.chooser !== 'folio') throw new Error(`--chooser is readability or folio, got "${values.chooser}"`);

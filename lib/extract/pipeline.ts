@@ -33,9 +33,9 @@ import { chooseBody } from './score/choose-body';
  *   5. prune      the rest of what is never story goes (asides, scripts, styles, form controls), and the
  *                 page's one marked story region, when it holds nearly all paragraphs, becomes the whole
  *                 body (prune-for-scoring.ts): the chooser then scores far fewer elements
- *   6. choose     Mozilla Readability chooses the body on the pruned copy; or, when asked
- *                 (`bodyChooser: 'folio'`), Folio's own chooser decides once (score/choose-body.ts) and
- *                 Readability chooses only when the body it finds is shorter than MIN_BODY_CHARS
+ *   6. choose     Folio's own chooser decides once on the pruned copy (score/choose-body.ts), and
+ *                 Mozilla Readability chooses only when the body it finds is shorter than MIN_BODY_CHARS;
+ *                 or, when asked (`bodyChooser: 'readability'`), Readability alone
  *   7. structured  when the DOM body is cut short, the page's own JSON-LD articleBody replaces it
  *   8. clean      rules on the chosen body (related lists, repeated header lines, absolute URLs)
  *   9. sanitize   the one DOMPurify configuration (lib/sanitize)
@@ -137,9 +137,9 @@ function readabilityBody(copy: Document, trace: Trace): FoundBody {
   return { body, byline: parsed?.byline ?? null, title: parsed?.title ?? null, dir: parsed?.dir ?? null };
 }
 
-/** Step 6: Readability, or Folio's chooser with Readability when it finds too little (see MIN_BODY_CHARS). */
+/** Step 6: Folio's chooser with Readability when it finds too little (see MIN_BODY_CHARS), or Readability alone. */
 function findBody(copy: Document, chooser: ExtractOptions['bodyChooser'], trace: Trace): FoundBody {
-  if (chooser !== 'folio') return readabilityBody(copy, trace);
+  if (chooser === 'readability') return readabilityBody(copy, trace);
   const choice = chooseBody(copy, MIN_BODY_CHARS);
   if (!choice) {
     trace.note('choose', `no body of ${MIN_BODY_CHARS} characters found; Readability chooses instead`);

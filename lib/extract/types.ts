@@ -68,9 +68,9 @@ export interface ExtractOptions {
    */
   ownsDocument?: boolean;
   /**
-   * Who chooses the story's body (pipeline step 6): Mozilla Readability (the default), or Folio's own
-   * chooser (lib/extract/score/), which is cheaper but not yet as good as Readability's choice on both
-   * datasets (README, session 7); `bench:fidelity -- --chooser folio` measures it.
+   * Who chooses the story's body (pipeline step 6): Folio's own chooser (lib/extract/score/, the default;
+   * Mozilla Readability still chooses when it finds too little), or Readability alone (`'readability'`),
+   * as before session 8. `bench:quality -- --chooser` and `bench:fidelity -- --chooser` compare the two.
    */
   bodyChooser?: 'readability' | 'folio';
 }

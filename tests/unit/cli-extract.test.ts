@@ -65,6 +65,7 @@ describe('the extract CLI (a contract other checks call)', () => {
   it('explains its decision with --debug', async () => {
     const run = await runCli(['--debug', '--format', 'text', SEED]);
     expect(run.stderr).toContain('remove-subscription-prompts');
-    expect(run.stderr).toContain('[readability]');
+    expect(run.stderr).toContain('[choose]');
+    expect(run.stderr).toContain('[candidates]');
   });
 });
