@@ -1,5 +1,5 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { drawFirstScreen } from '@/components/library/first-screen-dom';
+import { drawFirstScreen, rowsThatFit } from '@/components/library/first-screen-dom';
 import { readFirstScreen } from '@/lib/storage/first-screen';
 import libraryCss from './library/library.css?inline';
 import { OPENING_VIEW } from './library/opening-view';
@@ -14,8 +14,8 @@ import { loadPageModule } from './library/page-module';
  * files are answered by the browser's UI thread, busy right after a navigation). The stylesheet comes
  * inside this file as a <style> (the extension's CSP restricts scripts, not styles): one file to wait
  * for before the first paint, not two, and the only one (the page's module is imported once this drawing
- * has been presented: library/page-module.ts). React replaces the drawing with the same rows, then
- * IndexedDB's answer confirms them.
+ * has been presented: library/page-module.ts). Only the rows that fit the window are drawn. React
+ * replaces the drawing with the same rows, then IndexedDB's answer confirms them.
  */
 export default defineUnlistedScript(() => {
   // Read by the benchmark (scripts/bench-library.ts), as the phases of the first paint.
@@ -25,7 +25,9 @@ export default defineUnlistedScript(() => {
   document.head.append(style);
   const remembered = readFirstScreen(JSON.stringify(OPENING_VIEW));
   if (remembered) {
-    drawFirstScreen(document.getElementById('root')!, remembered, new URL('/article.html', location.href).href);
+    // The root font size of a document with no layout yet: a style lookup on one element, no layout forced.
+    const remPx = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+    drawFirstScreen(document.getElementById('root')!, remembered.slice(0, rowsThatFit(innerHeight, remPx)), new URL('/article.html', location.href).href);
     // Read by the benchmark: the rows are drawn, about to be painted; then the frame that paints them starts.
     performance.mark('folio:library-first-screen-drawn');
     requestAnimationFrame((frameStart) => performance.mark('folio:library-first-screen-frame', { startTime: frameStart }));
