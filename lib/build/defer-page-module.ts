@@ -24,7 +24,7 @@ export function deferPageModule(html: string, moduleFile: string): string {
   const script = new RegExp(`[ \\t]*<script\\b[^>]*\\btype="module"[^>]*\\bsrc="${escaped(src)}"[^>]*></script>\\n?`);
   if (!script.test(html)) throw new Error(`deferPageModule: no <script type="module" src="${src}"> in the page`);
   const meta = `<meta name="${PAGE_MODULE_META}" content="${src}">`;
-  return html.replace(script, '').replace(/[ \t]*<link\b[^>]*\brel="modulepreload"[^>]*>\n?/g, '').replace('</head>', `    ${meta}\n  </head>`);
+  return html.replace(script, '').replace(/[ \t]*<link\b[^>]*\brel="modulepreload"[^>]*>\n?/g, '').replace(/([ \t]*)<\/head>/, `$1  ${meta}\n$1</head>`);
 }
 
 /** Vite plugin: deferPageModule for each built page whose entry is named in `pages` (WXT's entrypoint names: `library`). */
