@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { deferPageModulePlugin } from './lib/build/defer-page-module';
 import { makeAllSitesOptional, type ManifestPermissionFields } from './lib/permissions/manifest-host-access';
 import { READER_REACT_GLOBAL, READER_REACT_MODULES, READER_REACT_STAND_INS } from './lib/content/reader-react-globals';
 
@@ -21,7 +22,9 @@ export default defineConfig({
   webExt: { disabled: true },
   // @webext-core/messaging pins webextension-polyfill 0.10 and installs its own copy; without this the
   // reader's bundle carried two polyfills (0.10 and 0.12). One copy, the top-level one, for every bundle.
-  vite: () => ({ resolve: { dedupe: ['webextension-polyfill'] } }),
+  // The library's first screen is one classic script; its module waits until those rows are presented
+  // (lib/build/defer-page-module.ts: why).
+  vite: () => ({ resolve: { dedupe: ['webextension-polyfill'] }, plugins: [deferPageModulePlugin(['library'])] }),
   manifest: ({ browser }) => ({
     name: 'Folio',
     description: 'Clutter-free reading and a read-later library that is yours.',

@@ -28,7 +28,8 @@
  * - import10kMs: choosing a 10,000-row Pocket CSV → the import report shown;
  * - libraryPageMB: the library page's memory (JS heap after GC + ArrayBuffers/DOM) after loading,
  *   searching and scrolling, plus its search worker's (the index lives there; both after GC).
- *   ARTICLES=2000 npm run bench:library for a quicker run; `--extension DIR` measures another build
+ *   ARTICLES=2000 npm run bench:library for a quicker run; `--first-page-only` (with FIRST_PAGE_RUNS=N
+ *   loads, 7 unless set) seeds and measures the first page alone, for quick pairs of two builds; `--extension DIR` measures another build
  *   (an earlier commit's `.output/chrome-mv3`, copied aside) in the same conditions; `--dataset DIR`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -50,7 +51,9 @@ const OUT = option('out') ?? 'bench-results/library.json';
 const EXTENSION_DIR = option('extension');
 const DATASET = option('dataset') ?? DEFAULT_DATASET;
 const SAVES = 200;
-const FIRST_PAGE_RUNS = 7;
+/** `--first-page-only`: seed, then only the first page's runs and traces (no saves, search, import, memory): quick A/B pairs. */
+const FIRST_PAGE_ONLY = process.argv.includes('--first-page-only');
+const FIRST_PAGE_RUNS = Number(process.env.FIRST_PAGE_RUNS ?? 7);
 /** Loads of the floor and the library traced by Chromium after the measured runs (tracing slows a load down). */
 const TRACED_RUNS = 3;
 const IMPORT_ROWS = 10_000;
@@ -378,7 +381,7 @@ async function main(): Promise<void> {
     await seed(page, corpus);
     const seedMs = performance.now() - started;
 
-    const saves = await measureSaves(page, corpus);
+    const saves = FIRST_PAGE_ONLY ? [] : await measureSaves(page, corpus);
 
     // The floor page and the library in turn, so both see the same conditions (the machine's load).
     const firstPageRuns: FirstPageRun[] = [];
@@ -401,6 +404,50 @@ async function main(): Promise<void> {
       if (libraryPhases) traced.library.push(libraryPhases);
       // As in the measured runs, the library has settled (IndexedDB's rows shown) before the next load.
       await page.waitForFunction(() => performance.getEntriesByName('folio:library-rows-confirmed').length > 0, undefined, { timeout: 120_000 });
+    }
+
+    const firstPageDetails = {
+      firstPageMeasures: `navigation → ${firstPageMeasured}, median of runs; runs in order, the first cold`,
+      firstPageRunsMs: firstPage,
+      firstPagePhasesMedianFromNavigationMs: {
+        htmlFetched: median((run) => run.paintPhases.responseEnd),
+        htmlParsed: median((run) => run.paintPhases.domInteractive),
+        firstScreenScript: median((run) => run.paintPhases.firstScreenScript),
+        firstScreenRowsDrawn: median((run) => run.paintPhases.rowsDrawn),
+        firstScreenFrameStart: median((run) => run.paintPhases.frameStart),
+        rowsPainted: median((run) => run.rowsPaintedMs ?? NaN),
+        firstContentfulPaint: median((run) => run.firstContentfulPaintMs),
+        scriptStarts: median((run) => run.scriptMs),
+        databaseOpen: median((run) => run.dbOpenMs),
+        rowsVisible: median((run) => run.rowsVisibleMs),
+        rowsConfirmedByIndexedDb: median((run) => run.rowsConfirmedMs),
+        firstPageQueryAlone: median((run) => run.queryMs),
+      },
+      firstPageRuns,
+      firstPageFloorMs: floorMs,
+      firstPageFloorMeasures: `a one-line extension page (${FLOOR_PAGE}, scripts/lib/floor-page.ts), same navigation, loaded before each library load: navigation → its line painted, median`,
+      firstPageFloorRuns: floorRuns,
+      firstPageTraceMeasures: `Chromium's trace (scripts/lib/first-paint-trace.ts) of ${TRACED_RUNS} more loads of the floor and the library, alternating, after the measured runs (tracing slows a load down): each phase from navigation, main-thread work in ms; medians, then each load`,
+      firstPageTraceMedian: { floor: medianPhases(traced.floor), library: medianPhases(traced.library) },
+      firstPageTraceRuns: traced,
+    };
+    const firstPageMs = round(percentile(firstPage, 0.5));
+    const floorSummary = `first page ${firstPageMs} ms; the floor (a one-line extension page, same navigation, same run) ${floorMs} ms: ${round(firstPageMs - floorMs)} ms above it (${round(firstPageMs / floorMs)}×)`;
+    if (FIRST_PAGE_ONLY) {
+      const loadAfter = loadavg().map((n) => Math.round(n * 10) / 10);
+      const result = {
+        environment: `Chromium (headless) with ${EXTENSION_DIR ? `the build in ${EXTENSION_DIR}` : 'the built extension'}, first page only`,
+        loadAverage: { before: loadBefore, after: loadAfter },
+        articles: ARTICLES,
+        firstPageMs,
+        details: firstPageDetails,
+      };
+      console.log(floorSummary);
+      console.log(`runs ${firstPage.join(' ')}; floor runs ${floorRuns.map((run) => run.paintedMs ?? run.firstContentfulPaintMs).join(' ')}`);
+      console.log(`load average before ${loadBefore.join(' ')}, after ${loadAfter.join(' ')}`);
+      mkdirSync(path.dirname(path.resolve(OUT)), { recursive: true });
+      writeFileSync(OUT, JSON.stringify(result, null, 2));
+      return;
     }
 
     // The index is built in the worker from the stored articles on this first visit (then kept as a
@@ -448,7 +495,7 @@ async function main(): Promise<void> {
       loadAverage: { before: loadBefore, after: loadavg().map((n) => Math.round(n * 10) / 10) },
       articles: ARTICLES,
       saveP95Ms: round(percentile(saves, 0.95)),
-      firstPageMs: round(percentile(firstPage, 0.5)),
+      firstPageMs,
       searchP95Ms: round(percentile(search, 0.95)),
       import10kMs: Math.round(import10kMs),
       libraryPageMB: round(memory.total),
@@ -459,29 +506,7 @@ async function main(): Promise<void> {
         searchWorkerMB: round(workerMB),
         importStepsMs: importSteps,
         saveMedianMs: round(percentile(saves, 0.5)),
-        firstPageMeasures: `navigation → ${firstPageMeasured}, median of runs; runs in order, the first cold`,
-        firstPageRunsMs: firstPage,
-        firstPagePhasesMedianFromNavigationMs: {
-          htmlFetched: median((run) => run.paintPhases.responseEnd),
-          htmlParsed: median((run) => run.paintPhases.domInteractive),
-          firstScreenScript: median((run) => run.paintPhases.firstScreenScript),
-          firstScreenRowsDrawn: median((run) => run.paintPhases.rowsDrawn),
-          firstScreenFrameStart: median((run) => run.paintPhases.frameStart),
-          rowsPainted: median((run) => run.rowsPaintedMs ?? NaN),
-          firstContentfulPaint: median((run) => run.firstContentfulPaintMs),
-          scriptStarts: median((run) => run.scriptMs),
-          databaseOpen: median((run) => run.dbOpenMs),
-          rowsVisible: median((run) => run.rowsVisibleMs),
-          rowsConfirmedByIndexedDb: median((run) => run.rowsConfirmedMs),
-          firstPageQueryAlone: median((run) => run.queryMs),
-        },
-        firstPageRuns,
-        firstPageFloorMs: floorMs,
-        firstPageFloorMeasures: `a one-line extension page (${FLOOR_PAGE}, scripts/lib/floor-page.ts), same navigation, loaded before each library load: navigation → its line painted, median`,
-        firstPageFloorRuns: floorRuns,
-        firstPageTraceMeasures: `Chromium's trace (scripts/lib/first-paint-trace.ts) of ${TRACED_RUNS} more loads of the floor and the library, alternating, after the measured runs (tracing slows a load down): each phase from navigation, main-thread work in ms; medians, then each load`,
-        firstPageTraceMedian: { floor: medianPhases(traced.floor), library: medianPhases(traced.library) },
-        firstPageTraceRuns: traced,
+        ...firstPageDetails,
         searchMedianMs: round(percentile(search, 0.5)),
         searchMaxMs: round(Math.max(...search)),
         searchMeasures: 'keystroke → result ids on the page (worker round trip included), warm index, p95/median of 20',
@@ -502,7 +527,7 @@ async function main(): Promise<void> {
     }));
     console.table(rows);
     console.log(JSON.stringify(result.details, null, 2));
-    console.log(`first page ${result.firstPageMs} ms; the floor (a one-line extension page, same navigation, same run) ${floorMs} ms: ${round(result.firstPageMs - floorMs)} ms above it (${round(result.firstPageMs / floorMs)}×)`);
+    console.log(floorSummary);
     console.log(`load average before ${loadBefore.join(' ')}, after ${result.loadAverage.after.join(' ')}`);
     mkdirSync(path.dirname(path.resolve(OUT)), { recursive: true });
     writeFileSync(OUT, JSON.stringify(result, null, 2));

@@ -45,6 +45,19 @@ function row(doc: Document, record: ArticleRecord, readerUrl: string): HTMLEleme
   return element(doc, 'div', 'folio-row', [check, main, actions]);
 }
 
+/** A row's least height in rem (`.folio-row { min-height: 4rem }` in library.css). */
+const ROW_MIN_HEIGHT_REM = 4;
+
+/**
+ * How many rows can show in a viewport `viewportHeight` px tall, rows being at least 4rem of `remPx`
+ * each: the first screen draws no more (rows below the fold cost script, style and layout for a frame
+ * that cannot show them; React's list brings them a moment later). The toolbar above the rows only
+ * lowers how many fit, so this many always fills the view.
+ */
+export function rowsThatFit(viewportHeight: number, remPx: number): number {
+  return Math.max(1, Math.ceil(viewportHeight / (ROW_MIN_HEIGHT_REM * remPx)));
+}
+
 /** Draws `records` as the library page's first screen into `root` (replacing what it holds). */
 export function drawFirstScreen(root: HTMLElement, records: readonly ArticleRecord[], readerUrl: string): void {
   const doc = root.ownerDocument;

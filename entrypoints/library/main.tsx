@@ -2,7 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { libraryDb } from '@/lib/storage/db';
 import { LibraryApp } from './LibraryApp';
 
-// Loaded by start.ts once the remembered rows drawn by library-first-screen.js have been presented.
+// Loaded through start.ts, which library-first-screen.js imports once its remembered rows have been presented.
 // Phase marks for the benchmark (scripts/bench-library.ts), counted from navigation.
 performance.mark('folio:library-script');
 // Open the database while React mounts: the first list query then finds it ready.

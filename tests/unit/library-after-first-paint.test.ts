@@ -1,27 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { afterFirstPaint } from '@/entrypoints/library/after-first-paint';
-
-/** A PerformanceObserver stand-in: the test reports paint entries to the observers created. */
-class FakeObserver {
-  static supportedEntryTypes = ['paint'];
-  static live = new Set<FakeObserver>();
-  constructor(private readonly callback: (list: { getEntriesByName(name: string): unknown[] }) => void) {}
-  observe() {
-    FakeObserver.live.add(this);
-  }
-  disconnect() {
-    FakeObserver.live.delete(this);
-  }
-  static report(name: string) {
-    for (const observer of [...FakeObserver.live]) observer.callback({ getEntriesByName: (wanted) => (wanted === name ? [{ name }] : []) });
-  }
-}
-
-function setVisibility(state: 'visible' | 'hidden') {
-  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
-  document.dispatchEvent(new Event('visibilitychange'));
-}
+import { FakePaintObserver as FakeObserver, setVisibility } from './fake-paint-observer';
 
 describe('the library loads its page after the first paint is presented', () => {
   beforeEach(() => {

@@ -2,7 +2,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { ArticleRow } from '@/components/library/ArticleRow';
-import { drawFirstScreen } from '@/components/library/first-screen-dom';
+import { drawFirstScreen, rowsThatFit } from '@/components/library/first-screen-dom';
 import { newArticleRecord } from '@/lib/library/article-record';
 import type { ArticleRecord } from '@/lib/storage/schema';
 import { makeArticle } from './library-test-helpers';
@@ -60,5 +60,15 @@ describe('the library first screen drawn before React', () => {
     expect(page.getAttribute('aria-hidden')).toBe('true');
     expect([...page.querySelectorAll<HTMLElement>('a, button, input')].every((control) => control.tabIndex === -1)).toBe(true);
     expect(page.querySelector('.folio-count')!.textContent).toBe('Loading…');
+  });
+
+  it('draws no more rows than fit the window: rows are at least 4rem tall', () => {
+    expect(rowsThatFit(720, 16)).toBe(12);
+    expect(rowsThatFit(721, 16)).toBe(12);
+    expect(rowsThatFit(769, 16)).toBe(13);
+    // A larger default font makes rows taller: fewer fit.
+    expect(rowsThatFit(720, 20)).toBe(9);
+    // A window shorter than one row still shows one.
+    expect(rowsThatFit(30, 16)).toBe(1);
   });
 });

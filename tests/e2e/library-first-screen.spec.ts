@@ -1,0 +1,95 @@
+import type { Page } from '@playwright/test';
+import { rowsThatFit } from '../../components/library/first-screen-dom';
+import { contentRecord, newArticleRecord } from '../../lib/library/article-record';
+import { makeArticle } from '../unit/library-test-helpers';
+import { clearLibrary } from './harness/clear-library';
+import { expect, test } from './harness/fixtures';
+
+/**
+ * The library's first screen in the built page (entrypoints/library-first-screen.ts): on a later visit
+ * it draws the remembered first rows of the opening view before React is loaded, the one file the page
+ * asks for before that paint, and React then shows the same rows in their place.
+ */
+
+const ARTICLES = 30;
+const base = Date.parse('2026-01-01T00:00:00Z');
+
+/** 30 articles straight into IndexedDB, newest last; every fifth archived (not in the opening view). */
+async function storeArticles(page: Page): Promise<void> {
+  const items = Array.from({ length: ARTICLES }, (_, n) => {
+    const url = `https://example.com/first-screen-${n}`;
+    const record = newArticleRecord(makeArticle({ url, title: `First-screen article ${n}`, excerpt: `Excerpt of article ${n}.` }), { id: url, url, now: base + n * 60_000 });
+    if (n % 5 === 0) record.archived = 1;
+    return { record, content: contentRecord(url, makeArticle()) };
+  });
+  await page.evaluate(async (batch) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('folio-library');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const tx = db.transaction(['articles', 'contents'], 'readwrite');
+    for (const { record, content } of batch) {
+      tx.objectStore('articles').put(record);
+      tx.objectStore('contents').put(content);
+    }
+    await new Promise((resolve, reject) => ((tx.oncomplete = resolve), (tx.onerror = () => reject(tx.error))));
+    db.close();
+  }, items);
+}
+
+test('a later visit draws the remembered first rows that fit, asks for no other file first, and React shows the same rows', async ({ folio, page }) => {
+  const library = folio.extensionUrl('library.html');
+  await page.goto(library);
+  await clearLibrary(page);
+  try {
+    await storeArticles(page);
+    // This visit's query remembers the opening view's first rows.
+    await page.reload();
+    await expect(page.getByTestId('library-count')).toHaveText('24 articles');
+
+    // Before the next visit's scripts run: keep the first drawing's row titles (React replaces it soon).
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        const drawn = document.querySelector('[data-first-screen]');
+        if (!drawn) return;
+        observer.disconnect();
+        (window as unknown as { firstScreenTitles: string[] }).firstScreenTitles = [...drawn.querySelectorAll('.folio-row-title')].map((title) => title.textContent ?? '');
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const asked: { path: string; at: number }[] = [];
+    // When the browser sent each request (its own clock, epoch ms), known once it has been answered.
+    page.on('requestfinished', (request) => asked.push({ path: new URL(request.url()).pathname, at: request.timing().startTime }));
+    await page.goto(library);
+    await expect(page.locator('[data-first-screen]')).toHaveCount(0);
+    await expect(page.getByTestId('library-count')).toHaveText('24 articles');
+
+    const inbox = Array.from({ length: ARTICLES }, (_, n) => ARTICLES - 1 - n)
+      .filter((n) => n % 5 !== 0)
+      .map((n) => `First-screen article ${n}`);
+    const fit = await page.evaluate(() => ({ height: innerHeight, rem: parseFloat(getComputedStyle(document.documentElement).fontSize) }));
+    const drawn = await page.evaluate(() => (window as unknown as { firstScreenTitles?: string[] }).firstScreenTitles ?? null);
+    // The opening view's newest rows, as many as fit the window (not all 20 remembered).
+    expect(drawn).toEqual(inbox.slice(0, rowsThatFit(fit.height, fit.rem)));
+    // React's list starts with the same rows, in the same order.
+    const reactTitles = await page.locator('.folio-row-title').allTextContents();
+    expect(reactTitles.slice(0, drawn!.length)).toEqual(drawn);
+
+    // Nothing but the first-screen script was asked for before the first paint (the page's module
+    // waits for it: lib/build/defer-page-module.ts). Paint Timing's time, on the test's clock.
+    await expect.poll(() => asked.some((request) => request.path.startsWith('/chunks/library-'))).toBe(true);
+    const { navigatedAt, paintedAt } = await page.evaluate(() => ({
+      navigatedAt: performance.timeOrigin,
+      paintedAt: performance.timeOrigin + performance.getEntriesByName('first-contentful-paint')[0]!.startTime,
+    }));
+    // (The previous page's own late files, lazily loaded, can finish after the listener is attached.)
+    const beforePaint = asked.filter((request) => request.at >= navigatedAt - 1 && request.at < paintedAt);
+    expect(beforePaint.map((request) => request.path)).toEqual(['/library.html', '/library-first-screen.js']);
+    // And the page's module came after it.
+    expect(asked.find((request) => request.path.startsWith('/chunks/library-'))!.at).toBeGreaterThanOrEqual(paintedAt);
+  } finally {
+    await clearLibrary(page);
+    // The remembered rows too: the next spec file's library should not open on this one's articles.
+    await page.evaluate(() => localStorage.clear());
+  }
+});
