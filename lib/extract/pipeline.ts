@@ -37,7 +37,8 @@ import { chooseBody } from './score/choose-body';
  *                 Mozilla Readability chooses only when the body it finds is shorter than MIN_BODY_CHARS;
  *                 or, when asked (`bodyChooser: 'readability'`), Readability alone
  *   7. structured  when the DOM body is cut short, the page's own JSON-LD articleBody replaces it
- *   8. clean      rules on the chosen body (related lists, repeated header lines, absolute URLs)
+ *   8. clean      rules on the chosen body (related lists, repeated header lines, absolute URLs, template
+ *                 whitespace between blocks)
  *   9. sanitize   the one DOMPurify configuration (lib/sanitize)
  *  10. decide     article, or not-article/empty with a best-effort result for "show it anyway" (decide.ts:
  *                 the in-page detector's verdict, else article JSON-LD, else og:type article with a prose body)

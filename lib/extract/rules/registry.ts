@@ -5,6 +5,7 @@ import { removeCookieNotices } from './remove-cookie-notices';
 import { revealHiddenStory } from './reveal-hidden-story';
 import { resolveLazyImages } from './resolve-lazy-images';
 import { embedsToLinks } from './embeds-to-links';
+import { dropWhitespaceBetweenBlocks } from './drop-whitespace-between-blocks';
 import { removeRelatedLists } from './remove-related-lists';
 import { removeTrailingLinkLists } from './remove-trailing-link-lists';
 import { removeDuplicateHeaderLines } from './remove-duplicate-header-lines';
@@ -52,4 +53,5 @@ export const RULES: readonly ExtractRule[] = [
   // after the rules above, so the lines they remove (contact lines, bios) no longer hide the body's end
   removeTrailingLinkLists,
   absolutizeUrls,
+  dropWhitespaceBetweenBlocks,
 ];
