@@ -18,7 +18,7 @@ const NEVER_STORY_REGIONS_SELECTOR = 'nav, footer, template';
  * Never story either, but read until the detector has run: asides (Readability drops them from the body
  * it returns anyway, but their paragraphs first add to their container's score; the detector counts their
  * prose), scripts and styles (the detector counts a block's text as a browser's `textContent` does, script
- * text included; the page's JSON-LD stays, the chooser reads it) and form controls (the cookie rule knows
+ * text included; the page's JSON-LD stays: Readability reads it when it chooses) and form controls (the cookie rule knows
  * a notice by its buttons).
  */
 const NEVER_STORY_AFTER_DETECTION = new Set(['aside', 'script', 'style', 'input', 'select', 'textarea', 'button']);
@@ -52,16 +52,14 @@ export function removeNeverStoryRegions(copy: Document): number {
   return regions.length;
 }
 
-/** Removes the scripts, styles and form controls left for the detector; returns how many elements went. */
+/**
+ * Removes the asides, scripts, styles and form controls left for the detector; returns how many elements
+ * went (nested ones included). Found by tag name in one walk (descendantsByTag).
+ */
 export function removeNeverStory(copy: Document): number {
-  return removeByTag(copy, NEVER_STORY_AFTER_DETECTION);
-}
-
-/** Removes the copy's elements named in `tags` (nested ones included), found in one walk by tag name. */
-function removeByTag(copy: Document, tags: ReadonlySet<string>): number {
   const root = copy.documentElement;
   if (!root) return 0;
-  const noise = descendantsByTag(root, tags).filter(isNotJsonLd);
+  const noise = descendantsByTag(root, NEVER_STORY_AFTER_DETECTION).filter(isNotJsonLd);
   for (const element of noise) element.remove();
   return noise.length;
 }
