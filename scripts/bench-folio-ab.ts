@@ -17,9 +17,9 @@ import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { build, type Rollup } from 'vite';
 import { loadGroundTruth, readPageHtml } from './lib/bench-dataset.ts';
 import { findChrome, quietBrowserArgs } from './lib/find-chrome.mjs';
+import { bundleForPage } from './bench-browser/bundle-for-page.ts';
 
 const DEFAULT_DATASET = '../shared/datasets/article-extraction-benchmark';
 const WORK_DIR = resolve('.bench-ab');
@@ -59,19 +59,6 @@ function prepareSources(ref: string): { commit: string; entry: string } {
   return { commit, entry };
 }
 
-async function bundle(entry: string): Promise<string> {
-  const result = await build({
-    configFile: false,
-    logLevel: 'silent',
-    resolve: { alias: { '@': process.cwd() } },
-    build: { write: false, minify: false, lib: { entry, formats: ['iife'], name: 'folioAbBundle' } },
-  });
-  const outputs = (Array.isArray(result) ? result : [result]) as Rollup.RollupOutput[];
-  const chunk = outputs.flatMap((output) => output.output).find((item): item is Rollup.OutputChunk => item.type === 'chunk');
-  if (!chunk) throw new Error('bundling the two pipelines produced no script');
-  return chunk.code;
-}
-
 interface PageTimes {
   current: number;
   reference: number;
@@ -97,7 +84,7 @@ const RUN_PAGE = `(({ html, url, referenceFirst }) => {
 async function main(): Promise<void> {
   const options = readOptions();
   const { commit, entry } = prepareSources(options.against);
-  const script = await bundle(entry);
+  const script = await bundleForPage(entry, 'folioAbBundle');
   const browser = await chromium.launch({ executablePath: findChrome(), headless: true, args: quietBrowserArgs({ sandbox: process.getuid?.() !== 0 }) });
   const load = [loadavg()];
   try {

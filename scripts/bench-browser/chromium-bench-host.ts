@@ -8,26 +8,13 @@
  */
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
-import { build, type Rollup } from 'vite';
+import { bundleForPage } from './bundle-for-page.ts';
 import type { BenchHost } from '../lib/bench-quality-run.ts';
 import type { FolioRun } from '../lib/folio-run-output.ts';
 import { findChrome, quietBrowserArgs } from '../lib/find-chrome.mjs';
 import type { BenchPageApi } from './page-harness.ts';
 
 const HARNESS = fileURLToPath(new URL('./page-harness.ts', import.meta.url));
-
-/** The harness and everything it imports as one classic script (an IIFE), kept in memory. */
-async function bundleHarness(): Promise<string> {
-  const result = await build({
-    configFile: false,
-    logLevel: 'silent',
-    build: { write: false, minify: false, lib: { entry: HARNESS, formats: ['iife'], name: 'folioBenchHarness' } },
-  });
-  const outputs = (Array.isArray(result) ? result : [result]) as Rollup.RollupOutput[];
-  const chunk = outputs.flatMap((output) => output.output).find((item): item is Rollup.OutputChunk => item.type === 'chunk');
-  if (!chunk) throw new Error('bundling the bench page harness produced no script');
-  return chunk.code;
-}
 
 /** The harness loaded in one page of a headless Chromium of its own. */
 interface HarnessPage {
@@ -37,7 +24,7 @@ interface HarnessPage {
 }
 
 async function openHarnessPage(): Promise<HarnessPage> {
-  const script = await bundleHarness();
+  const script = await bundleForPage(HARNESS, 'folioBenchHarness');
   const browser = await chromium.launch({
     executablePath: findChrome(),
     headless: true,
