@@ -1,6 +1,12 @@
 import { holdsKeptContent, lineText, standsAlone, textLengthUpTo, type Measures } from './dom-helpers';
 
 /**
+ * Every length is read up to this many characters, whatever the asking rule's own limit: the line rules
+ * ask up to 60–400, and a length read only to the first rule's limit would be read again for each larger one.
+ */
+const MEASURED_UP_TO = 400;
+
+/**
  * What the line rules measure about the body's elements — text length, text as one line, media or code
  * inside, standing alone — kept from one rule to the next. Each clean rule walks the whole body and
  * measures every short block again otherwise; with this, the first rule reads a block's text and the
@@ -10,12 +16,6 @@ import { holdsKeptContent, lineText, standsAlone, textLengthUpTo, type Measures 
  * which forgets only what that removal can change. A rule uses it only while it looks; it removes what it
  * found after.
  */
-/**
- * Every length is read up to this many characters, whatever the asking rule's own limit: the line rules
- * ask up to 60–400, and a length read only to the first rule's limit would be read again for each larger one.
- */
-const MEASURED_UP_TO = 400;
-
 export class ElementMeasures implements Measures {
   private readonly exactLengths = new Map<Element, number>();
   /** For an element longer than a limit it was measured against: the largest such limit. */
