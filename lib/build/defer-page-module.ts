@@ -9,10 +9,9 @@
  * HTML keeps its module script, which then loads the page itself.
  */
 import type { Plugin } from 'vite';
+import { escapeRegExp } from '../escape-regexp';
 
 export const PAGE_MODULE_META = 'folio-page-module';
-
-const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * `html` without the module script `/<moduleFile>` nor any modulepreload link, and with the meta that
@@ -21,7 +20,7 @@ const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  */
 export function deferPageModule(html: string, moduleFile: string): string {
   const src = `/${moduleFile}`;
-  const script = new RegExp(`[ \\t]*<script\\b[^>]*\\btype="module"[^>]*\\bsrc="${escaped(src)}"[^>]*></script>\\n?`);
+  const script = new RegExp(`[ \\t]*<script\\b[^>]*\\btype="module"[^>]*\\bsrc="${escapeRegExp(src)}"[^>]*></script>\\n?`);
   if (!script.test(html)) throw new Error(`deferPageModule: no <script type="module" src="${src}"> in the page`);
   const meta = `<meta name="${PAGE_MODULE_META}" content="${src}">`;
   return html.replace(script, '').replace(/[ \t]*<link\b[^>]*\brel="modulepreload"[^>]*>\n?/g, '').replace(/([ \t]*)<\/head>/, `$1  ${meta}\n$1</head>`);

@@ -4,6 +4,7 @@
  * Matching runs on a folded copy of the text that has exactly its length, so every match's offsets are
  * offsets in the original text (the ones buildTextIndex and the highlights speak in).
  */
+import { escapeRegExp } from '../escape-regexp';
 
 export interface TextMatch {
   start: number;
@@ -39,10 +40,6 @@ export function foldForSearch(text: string): string {
     return folded;
   }
   return lower.replace(ASCII_WHITESPACE, ' ').replace(NON_ASCII, (unit, at: number) => foldUnit(text[at]!));
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Every non-overlapping occurrence of `query` in `text`, in order (at most `limit`). */

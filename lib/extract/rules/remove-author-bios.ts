@@ -1,6 +1,7 @@
 import type { ExtractRule } from './types';
 import { KEEP_INSIDE, lineText, matchingLines, textLengthUpTo } from './dom-helpers';
 import { removeLine } from './element-measures';
+import { escapeRegExp } from '../../escape-regexp';
 
 /**
  * The author box under a story: the writer's name on a line of its own, "About the author", and a
@@ -24,11 +25,7 @@ function nameAbove(paragraph: Element, text: string): string | null {
   const above = lineText(paragraph.previousElementSibling ?? paragraph).trim();
   if (above === text || !/^\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){1,3}$/u.test(above)) return null;
   const first = above.split(' ')[0] ?? '';
-  return new RegExp(`^(?:${escape(above)}|${escape(first)})\\s+${BIO_VERB}\\b`, 'u').test(text) ? above : null;
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^(?:${escapeRegExp(above)}|${escapeRegExp(first)})\\s+${BIO_VERB}\\b`, 'u').test(text) ? above : null;
 }
 
 /** The writers' names as a bio may start with them: in full, first name, last name. */
@@ -91,7 +88,7 @@ export const removeAuthorBios: ExtractRule = {
     }
     const nameLine = new Set(names.map((name) => name.toLowerCase()));
     if (names.length === 0) return 0;
-    const bioStart = new RegExp(`^(?:${names.map(escape).join('|')})(?:['’]s)?\\s+${BIO_VERB}\\b`, 'u');
+    const bioStart = new RegExp(`^(?:${names.map(escapeRegExp).join('|')})(?:['’]s)?\\s+${BIO_VERB}\\b`, 'u');
     const accepts = (text: string, element: Element) => {
       if (element.closest('blockquote, li, td, figure')) return false;
       return ABOUT_AUTHOR.test(text) || nameLine.has(text.toLowerCase()) || bioStart.test(text);
