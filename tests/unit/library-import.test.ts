@@ -98,6 +98,12 @@ describe('Netscape bookmarks', () => {
     ]);
   });
 
+  it('reads character references in titles and attributes, and keeps one beyond Unicode as written', () => {
+    const html = '<DT><A HREF="https://e.com/a?x=1&amp;y=2" TAGS="r&amp;d">Q&amp;A &#163;5 &#x2014; &#99999999; &#1114112;</A>';
+    const { items } = parsed(parseNetscapeHtml(html));
+    expect(items.map((item) => [item.url, item.title, item.tags])).toEqual([['https://e.com/a?x=1&y=2', 'Q&A £5 — &#99999999; &#1114112;', ['r&d']]]);
+  });
+
   it('refuses a file with no links', () => {
     expect(parseNetscapeHtml('<html><body>hello</body></html>')).toMatchObject({ ok: false });
   });

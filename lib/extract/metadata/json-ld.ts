@@ -1,4 +1,4 @@
-import { decodeCharacterReferences } from './character-references';
+import { decodeCharacterReferences } from '../../character-references';
 
 /** The parts of a page's schema.org JSON-LD that Folio reads. */
 export interface JsonLdArticle {

@@ -1,3 +1,4 @@
+import { decodeCharacterReferences } from '../../character-references';
 import { normalizeTags } from '../tags';
 import { normalizeUrl } from '../url-normalize';
 import { epochToMs, lineLocator, type ImportedItem, type ImportParseResult, type SkippedEntry } from './import-types';
@@ -15,19 +16,10 @@ const ATTRIBUTE = /([a-z_][a-z0-9_-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g
 const ROOT_FOLDER_ATTRIBUTES = ['personal_toolbar_folder', 'unfiled_bookmarks_folder'];
 const ARCHIVE_FOLDER = /^(?:read )?archived?$/i;
 
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos|#39|nbsp);/gi, (whole, entity: string) => {
-    const lower = entity.toLowerCase();
-    if (lower.startsWith('#x')) return String.fromCodePoint(parseInt(lower.slice(2), 16) || 0xfffd);
-    if (lower.startsWith('#')) return String.fromCodePoint(parseInt(lower.slice(1), 10) || 0xfffd);
-    return ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' } as Record<string, string>)[lower] ?? whole;
-  });
-}
-
 function attributesOf(source: string): Record<string, string> {
   const attributes: Record<string, string> = {};
   for (const match of source.matchAll(ATTRIBUTE)) {
-    attributes[match[1]!.toLowerCase()] = decodeEntities(match[2] ?? match[3] ?? match[4] ?? '');
+    attributes[match[1]!.toLowerCase()] = decodeCharacterReferences(match[2] ?? match[3] ?? match[4] ?? '');
   }
   return attributes;
 }
@@ -58,7 +50,7 @@ export function parseNetscapeHtml(text: string): ImportParseResult {
     if (!closing && name === 'a') {
       link = { attributes: attributesOf(match[3] ?? ''), line: lineAt(at), titleStart: at + match[0].length };
     } else if (closing && name === 'a' && link) {
-      const title = decodeEntities(text.slice(link.titleStart, at).replace(/<[^>]*>/g, '')).trim();
+      const title = decodeCharacterReferences(text.slice(link.titleStart, at).replace(/<[^>]*>/g, '')).trim();
       const href = link.attributes.href ?? '';
       const url = normalizeUrl(href);
       if (!url.ok) {
@@ -80,7 +72,7 @@ export function parseNetscapeHtml(text: string): ImportParseResult {
     } else if (!closing && (name === 'h3' || name === 'h1')) {
       heading = { attributes: attributesOf(match[3] ?? ''), textStart: at + match[0].length };
     } else if (closing && (name === 'h3' || name === 'h1') && heading) {
-      const folderName = decodeEntities(text.slice(heading.textStart, at).replace(/<[^>]*>/g, '')).trim();
+      const folderName = decodeCharacterReferences(text.slice(heading.textStart, at).replace(/<[^>]*>/g, '')).trim();
       const isRoot = name === 'h1' || ROOT_FOLDER_ATTRIBUTES.some((attribute) => attribute in heading!.attributes);
       const archive = ARCHIVE_FOLDER.test(folderName);
       pendingFolder = { name: folderName, tag: !isRoot && !archive && folderName !== '' && !/^unread$/i.test(folderName), archive };

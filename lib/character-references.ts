@@ -1,7 +1,9 @@
 /**
- * HTML character references left in JSON-LD text ("&#163;71.6m", "Q&amp;A"): JSON needs no escaping, but
- * templates often run the headline through their HTML escaper before writing it into the script, and the
- * reader would then print "&#163;" in the header (and fail to see the same headline in the body).
+ * The common HTML character references in text read without a DOM: JSON-LD text ("&#163;71.6m",
+ * "Q&amp;A": templates often run the headline through their HTML escaper before writing it into the
+ * script, and the reader would then print "&#163;" in the header) and a bookmark file's titles and
+ * attributes (lib/library/import/netscape-html.ts). A numeric reference beyond Unicode stays as written
+ * rather than throwing (`String.fromCodePoint` throws on it: one such title used to fail a whole import).
  */
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 const REFERENCE = /&(?:#(\d{1,7})|#x([\da-f]{1,6})|(amp|lt|gt|quot|apos|nbsp));/gi;
