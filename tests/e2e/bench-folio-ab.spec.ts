@@ -9,7 +9,7 @@ import { expect, test } from '@playwright/test';
 // belong in the benchmark's own output).
 test('bench:folio-ab runs this checkout against a commit, and finds no difference against itself', () => {
   const out = join(mkdtempSync(join(tmpdir(), 'folio-ab-')), 'ab.json');
-  const printed = execFileSync('npx', ['tsx', 'scripts/bench-folio-ab.ts', '--against', 'HEAD', '--limit', '2', '--rounds', '1', '--out', out], { encoding: 'utf8', timeout: 120_000 });
+  const printed = execFileSync('node', ['--import', 'tsx/esm', 'scripts/bench-folio-ab.ts', '--against', 'HEAD', '--limit', '2', '--rounds', '1', '--out', out], { encoding: 'utf8', timeout: 120_000 });
   expect(printed).toContain('results differ on 0 of 2 pages');
   const report = JSON.parse(readFileSync(out, 'utf8')) as { pages: number; rounds: Array<{ current: number; reference: number }>; differingPages: string[] };
   expect(report.pages).toBe(2);
