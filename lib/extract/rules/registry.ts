@@ -1,5 +1,6 @@
 import type { ExtractRule } from './types';
 import { defuseDomClobbering } from './defuse-dom-clobbering';
+import { mathAsMathml } from './math-as-mathml';
 import { removeSubscriptionPrompts } from './remove-subscription-prompts';
 import { removeCookieNotices } from './remove-cookie-notices';
 import { revealHiddenStory } from './reveal-hidden-story';
@@ -30,6 +31,7 @@ import { absolutizeUrls } from './absolutize-urls';
 export const RULES: readonly ExtractRule[] = [
   // prepare: on the private copy, before Readability scores it
   defuseDomClobbering,
+  mathAsMathml,
   removeSubscriptionPrompts,
   removeCookieNotices,
   revealHiddenStory,
