@@ -15,6 +15,8 @@ export interface DetectionSignals {
   articleElements: number;
   /** The page is its site's root path. */
   siteRoot: boolean;
+  /** The address is a dated permalink: a year and month (and day), then a slug of words (`/2020/12/18/these-weeks-in-firefox/`). */
+  datedPermalink: boolean;
   /** Markup naming a non-article page: Product, app, list, collection, search or profile JSON-LD, or og:type product. */
   nonArticleMarkup: boolean;
 }
@@ -192,6 +194,17 @@ function isSiteRoot(url: string): boolean {
   }
 }
 
+/** Year, month, optional day, then a slug of at least two hyphenated words (a date archive has no slug). */
+const DATED_PERMALINK = /\/(?:19|20)\d\d\/(?:0?[1-9]|1[0-2])\/(?:(?:0?[1-9]|[12]\d|3[01])\/)?[^/]*\p{L}[^/]*-[^/]*\p{L}/u;
+
+function isDatedPermalink(url: string): boolean {
+  try {
+    return DATED_PERMALINK.test(new URL(url).pathname);
+  } catch {
+    return false;
+  }
+}
+
 export function readSignals(doc: Document, url: string): DetectionSignals {
   const page = collectElements(doc);
   const ogType = page.ogType?.getAttribute('content')?.toLowerCase() ?? '';
@@ -206,6 +219,7 @@ export function readSignals(doc: Document, url: string): DetectionSignals {
     teasers: page.headlineLinks.length + articleElements,
     articleElements,
     siteRoot: isSiteRoot(url),
+    datedPermalink: isDatedPermalink(url),
     nonArticleMarkup: ogType === 'product' || ogType.startsWith('product.') || jsonLdMatches(page.jsonLd, NON_ARTICLE_TYPE_IN_JSON),
   };
   // Text-only <div>s can only add prose, so they are walked only when the page is not yet an article without them.
@@ -225,6 +239,8 @@ export function scoreSignals(signals: DetectionSignals): number {
   let score = signals.prose;
   if (signals.articleJsonLd) score += 12;
   if (signals.ogArticle) score += 8;
+  // Blogs and news sites give each post its date and title in its address: the address names one story.
+  if (signals.datedPermalink) score += 8;
   // Related-story links below a long story are many; half a point each, capped, leaves the story in charge.
   if (signals.teasers > 6) score -= Math.min(10, (signals.teasers - 6) * 0.5);
   // A site's root is its front page unless its own markup says it is an article.

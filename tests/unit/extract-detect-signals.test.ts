@@ -40,6 +40,20 @@ describe('detectArticle signals', () => {
     expect(rootArticle.isArticle).toBe(true);
   });
 
+  it('counts a dated permalink (year, month, day, then a slug of words) for a post of short lines, not a date archive', () => {
+    // A weekly notes post: a few short paragraphs and lists of fixed bugs, too little long prose to decide alone.
+    const body = `<article><p>${paragraph(2)}</p><p>${paragraph(2)}</p><ul>${Array.from({ length: 12 }, (_, i) => `<li><a href="/b/${i}">Bug ${i}</a> fixed the toolbar layout on narrow windows</li>`).join('')}</ul></article>`;
+    const post = detectArticle(page('', body, 'https://blog.example/2020/12/18/these-weeks-in-firefox-issue-85/'));
+    const undated = detectArticle(page('', body, 'https://blog.example/posts/these-weeks-in-firefox-issue-85/'));
+    const archive = detectArticle(page('', body, 'https://blog.example/2020/12/'));
+    expect(post.signals.datedPermalink).toBe(true);
+    expect(undated.signals.datedPermalink).toBe(false);
+    expect(archive.signals.datedPermalink).toBe(false);
+    expect(post.score).toBe(undated.score + 8);
+    expect(post.isArticle).toBe(true);
+    expect(undated.isArticle).toBe(false);
+  });
+
   it('lets many related-story headline links lower the score by at most 10', () => {
     const story = `<article>${Array.from({ length: 5 }, () => `<p>${paragraph()}</p>`).join('')}</article>`;
     const related = Array.from({ length: 50 }, (_, i) => `<h3><a href="/s/${i}">Story ${i}</a></h3>`).join('');
