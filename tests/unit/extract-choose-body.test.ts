@@ -78,6 +78,16 @@ describe('chooseBody', () => {
     expect(body?.querySelectorAll('section')).toHaveLength(2);
   });
 
+  it('joins the parts of a story cut by widgets when each part is built from the same template, though they are not siblings', () => {
+    const second = 'The second part says the harbour wall will be finished by spring, if the weather holds, and costs less.';
+    const part = (text: string, n: number) => `<div class="grid"><div class="grid-item body">${`<p>${text}</p>`.repeat(n)}</div><div class="grid-item rail"><a href="/ad">Advertisement</a></div></div>`;
+    const doc = page(`<div id="chunks">${part(SENTENCE, 9)}<div class="most-popular"><ul>${links(6)}</ul></div>${part(second, 4)}</div><div class="comments"><p>A reader wrote in to say that the old wall was fine as it was, thank you very much.</p></div>`);
+    const text = chooseBody(doc, 500)?.body.textContent ?? '';
+    expect(text).toContain(SENTENCE);
+    expect(text).toContain('The second part says');
+    expect(text).not.toContain('A reader wrote in');
+  });
+
   it('returns null when no body reaches the minimum, so the caller can fall back', () => {
     expect(chooseBody(page(`<div>${story(1)}</div>`), 500)).toBeNull();
   });

@@ -15,6 +15,8 @@ export const TOP_CANDIDATES = 5;
 /** Close runners-up (this share of the best score) that share an ancestor mean the story is that ancestor. */
 const RUNNER_UP_SHARE = 0.75;
 const MIN_RUNNERS_UP = 3;
+/** A runner-up built from the best block's template (same tag and class) joins it from this share of its score. */
+const SAME_TEMPLATE_SHARE = 0.25;
 
 export function finalScores(scores: Map<Element, number>, measured: Measured): Candidate[] {
   const candidates: Candidate[] = [];
@@ -33,6 +35,24 @@ function commonAncestor(best: Candidate, ranked: Candidate[], root: Element): El
     let held = 0;
     for (const candidate of close) if (parent.contains(candidate.element)) held++;
     if (held >= MIN_RUNNERS_UP) return parent;
+  }
+  return null;
+}
+
+/**
+ * The nearest ancestor of `best` that also holds a runner-up made from the same template (same tag,
+ * same class): a story the page cut into parts (ads or widgets between them) that are not siblings.
+ */
+function sameTemplateAncestor(best: Candidate, ranked: Candidate[], root: Element): Element | null {
+  const className = best.element.getAttribute('class');
+  if (!className) return null;
+  const parts = ranked
+    .slice(1, TOP_CANDIDATES)
+    .filter((c) => c.score >= SAME_TEMPLATE_SHARE * best.score && c.element.localName === best.element.localName && c.element.getAttribute('class') === className)
+    .filter((c) => !c.element.contains(best.element) && !best.element.contains(c.element));
+  if (parts.length === 0) return null;
+  for (let parent = best.element.parentElement; parent && parent !== root; parent = parent.parentElement) {
+    if (parts.some((part) => parent.contains(part.element))) return parent;
   }
   return null;
 }
@@ -67,6 +87,6 @@ export function pickTop(ranked: Candidate[], root: Element, measured: Measured):
   const best = ranked[0];
   if (!best) return root;
   const byElement = new Map(ranked.map((c) => [c.element, c.score]));
-  const top = commonAncestor(best, ranked, root) ?? higherAncestor(best.element, byElement, root);
+  const top = commonAncestor(best, ranked, root) ?? sameTemplateAncestor(best, ranked, root) ?? higherAncestor(best.element, byElement, root);
   return top === root ? root : outOfWrappers(top, root, measured);
 }
