@@ -54,6 +54,20 @@ describe('embeds-to-links', () => {
   });
 });
 
+describe('embeds-to-links: embedded posts', () => {
+  it("keeps a quoted post's text, author and link as a plain quotation, out of its social wrapper and without the network's script", () => {
+    const tweet = `<div class="social-media-embed"><blockquote class="twitter-tweet" data-theme="dark"><p lang="en" dir="ltr">The whole point of this campaign is to raise awareness, and it is working <a href="https://twitter.com/hashtag/thanks">#thanks</a></p>— Governor (@governor) <a href="https://twitter.com/governor/status/1196553520201248768">November 18, 2019</a></blockquote>\n<script async src="https://platform.twitter.com/widgets.js"></script></div>`;
+    const result = extractHtml(article(`${prose(3)}${tweet}${prose(3)}`));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.article.textContent).toContain('The whole point of this campaign is to raise awareness');
+    expect(result.article.textContent).toContain('— Governor (@governor)');
+    expect(result.article.content).toMatch(/<blockquote><p lang="en" dir="ltr">The whole point/);
+    expect(result.article.content).toContain('href="https://twitter.com/governor/status/1196553520201248768"');
+    expect(result.article.content).not.toContain('widgets.js');
+  });
+});
+
 describe('reveal-hidden-story', () => {
   it('shows paragraphs hidden with the hidden attribute or display:none, but not a hidden menu', () => {
     const result = extractHtml(

@@ -1,4 +1,4 @@
-import type { ExtractRule } from './types';
+import type { ExtractRule, RuleContext } from './types';
 import { absoluteUrl } from '../url';
 
 /** Players whose embed address maps to a page a reader can open. */
@@ -14,6 +14,41 @@ const PLAYERS: Array<{ pattern: RegExp; label: string; pageUrl: (match: RegExpMa
 export const EMBED_LINK_ATTRIBUTE = 'data-folio-embed';
 
 const EMBED_SELECTOR = 'iframe[src], iframe[data-src], embed[src], video, audio';
+/**
+ * Posts embedded as a quotation that the network's script would turn into a card: the page holds the
+ * post's text, author and link (X/Twitter, Instagram, TikTok, Bluesky). The story quotes them, so their
+ * text stays, as a plain quotation of Folio's own; the social wrapper around one (named as furniture,
+ * which scoring passes over) goes with the script.
+ */
+const EMBEDDED_POST_SELECTOR = 'blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed, blockquote.bluesky-embed';
+
+/** The outermost ancestor holding nothing but `post` (and scripts or whitespace): the embed's wrapper. */
+function wrapperOf(post: Element, root: Element): Element {
+  let wrapper = post;
+  for (let parent = post.parentElement; parent && parent !== root; parent = parent.parentElement) {
+    const holdsOnlyWrapper = Array.from(parent.childNodes).every(
+      (child) => child === wrapper || (child.nodeType === 1 ? (child as Element).localName === 'script' : !(child.textContent ?? '').trim()),
+    );
+    if (!holdsOnlyWrapper) break;
+    wrapper = parent;
+  }
+  return wrapper;
+}
+
+/** Embedded posts become Folio's own quotations in place of their wrappers; returns how many. */
+function quoteEmbeddedPosts(root: Element, record: RuleContext['record']): number {
+  let quoted = 0;
+  for (const post of Array.from(root.querySelectorAll(EMBEDDED_POST_SELECTOR))) {
+    if (!(post.textContent ?? '').trim()) continue;
+    const wrapper = wrapperOf(post, root);
+    for (const name of post.getAttributeNames()) post.removeAttribute(name);
+    post.setAttribute(EMBED_LINK_ATTRIBUTE, '');
+    record?.(wrapper, 'kept as a quotation');
+    if (wrapper !== post) wrapper.replaceWith(post);
+    quoted++;
+  }
+  return quoted;
+}
 
 function describe(element: Element, baseUrl: string | null): { href: string; label: string } | null {
   const rawSrc = element.getAttribute('src') ?? element.getAttribute('data-src') ?? element.querySelector('source[src]')?.getAttribute('src');
@@ -31,9 +66,9 @@ function describe(element: Element, baseUrl: string | null): { href: string; lab
 export const embedsToLinks: ExtractRule = {
   name: 'embeds-to-links',
   phase: 'prepare',
-  why: 'Folio never runs third-party players inside the reader, so videos, audio and embedded posts become plain links with their titles.',
+  why: 'Folio never runs third-party players inside the reader, so videos, audio and embedded posts become plain links with their titles, and a quoted post keeps its text.',
   apply({ root, doc, baseUrl, record }) {
-    let replaced = 0;
+    let replaced = quoteEmbeddedPosts(root, record);
     for (const element of Array.from(root.querySelectorAll(EMBED_SELECTOR))) {
       if (!root.contains(element)) continue;
       const embed = describe(element, baseUrl);
