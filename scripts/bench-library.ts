@@ -17,6 +17,9 @@
  *   frame after React committed the rows), and both report first-contentful-paint, which every build
  *   has. Per run the phases, each from navigation: the page's script starts, the database is open, the
  *   rows are visible, IndexedDB's rows are shown (confirmed); and the first-page IndexedDB query alone.
+ *   Each floor-then-library pair starts from about:blank after FIRST_PAGE_SETTLE_MS (3,000 unless set; 0
+ *   for back to back, as before session 9): a user opens the library from a settled browser, not right
+ *   after another 10,000-row library page was torn down in the same renderer process.
  *   Before each library load, the floor: a one-line extension page added to a copy of the build
  *   (scripts/lib/floor-page.ts), same navigation, navigation → its line painted: what no page can beat.
  *   Then TRACED_RUNS more loads of each under Chromium's tracing (scripts/lib/first-paint-trace.ts):
@@ -54,6 +57,13 @@ const SAVES = 200;
 /** `--first-page-only`: seed, then only the first page's runs and traces (no saves, search, import, memory): quick A/B pairs. */
 const FIRST_PAGE_ONLY = process.argv.includes('--first-page-only');
 const FIRST_PAGE_RUNS = Number(process.env.FIRST_PAGE_RUNS ?? 7);
+/**
+ * Before each floor-then-library pair: leave for about:blank and wait this long (FIRST_PAGE_SETTLE_MS, 0 for
+ * none). Without it every load came straight after a 10,000-article library page was torn down in the
+ * same extension renderer process (its heap, its search worker): that inflated the floor itself from
+ * about 58 to about 100 ms and the library alike, and no user opens the library that way.
+ */
+const FIRST_PAGE_SETTLE_MS = Number(process.env.FIRST_PAGE_SETTLE_MS ?? 3000);
 /** Loads of the floor and the library traced by Chromium after the measured runs (tracing slows a load down). */
 const TRACED_RUNS = 3;
 const IMPORT_ROWS = 10_000;
@@ -387,6 +397,10 @@ async function main(): Promise<void> {
     const firstPageRuns: FirstPageRun[] = [];
     const floorRuns: FloorRun[] = [];
     for (let i = 0; i < FIRST_PAGE_RUNS; i += 1) {
+      if (FIRST_PAGE_SETTLE_MS > 0) {
+        await page.goto('about:blank');
+        await new Promise((resolve) => setTimeout(resolve, FIRST_PAGE_SETTLE_MS));
+      }
       floorRuns.push(await floorRun(page, floor));
       firstPageRuns.push(await firstPageRun(page, library));
     }
@@ -407,7 +421,8 @@ async function main(): Promise<void> {
     }
 
     const firstPageDetails = {
-      firstPageMeasures: `navigation → ${firstPageMeasured}, median of runs; runs in order, the first cold`,
+      firstPageMeasures: `navigation → ${firstPageMeasured}, median of runs; runs in order, the first cold; before each floor-then-library pair, about:blank and ${FIRST_PAGE_SETTLE_MS} ms to settle (FIRST_PAGE_SETTLE_MS)`,
+      firstPageSettleMs: FIRST_PAGE_SETTLE_MS,
       firstPageRunsMs: firstPage,
       firstPagePhasesMedianFromNavigationMs: {
         htmlFetched: median((run) => run.paintPhases.responseEnd),
