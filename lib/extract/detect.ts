@@ -185,28 +185,29 @@ function jsonLdMatches(jsonLd: readonly string[], type: RegExp): boolean {
   return jsonLd.some((text) => type.test(text));
 }
 
-function isSiteRoot(url: string): boolean {
+/** The page's address parsed once for the signals read from it; null when it is not a URL. */
+function parseUrl(url: string): URL | null {
   try {
-    const { pathname, search } = new URL(url);
-    return /^\/(?:index\.\w+)?$/.test(pathname) && !search;
+    return new URL(url);
   } catch {
-    return false;
+    return null;
   }
+}
+
+function isSiteRoot(address: URL | null): boolean {
+  return address !== null && /^\/(?:index\.\w+)?$/.test(address.pathname) && !address.search;
 }
 
 /** Year, month, optional day, then a slug of at least two hyphenated words (a date archive has no slug). */
 const DATED_PERMALINK = /\/(?:19|20)\d\d\/(?:0?[1-9]|1[0-2])\/(?:(?:0?[1-9]|[12]\d|3[01])\/)?[^/]*\p{L}[^/]*-[^/]*\p{L}/u;
 
-function isDatedPermalink(url: string): boolean {
-  try {
-    return DATED_PERMALINK.test(new URL(url).pathname);
-  } catch {
-    return false;
-  }
+function isDatedPermalink(address: URL | null): boolean {
+  return address !== null && DATED_PERMALINK.test(address.pathname);
 }
 
 export function readSignals(doc: Document, url: string): DetectionSignals {
   const page = collectElements(doc);
+  const address = parseUrl(url);
   const ogType = page.ogType?.getAttribute('content')?.toLowerCase() ?? '';
   const articleElements = page.articles;
   const groups = new Map<Element, number>();
@@ -218,8 +219,8 @@ export function readSignals(doc: Document, url: string): DetectionSignals {
     ogArticle: ogType === 'article' || ogType.startsWith('article'),
     teasers: page.headlineLinks.length + articleElements,
     articleElements,
-    siteRoot: isSiteRoot(url),
-    datedPermalink: isDatedPermalink(url),
+    siteRoot: isSiteRoot(address),
+    datedPermalink: isDatedPermalink(address),
     nonArticleMarkup: ogType === 'product' || ogType.startsWith('product.') || jsonLdMatches(page.jsonLd, NON_ARTICLE_TYPE_IN_JSON),
   };
   // Text-only <div>s can only add prose, so they are walked only when the page is not yet an article without them.
