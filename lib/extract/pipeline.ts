@@ -1,5 +1,5 @@
 import { Readability } from '@mozilla/readability';
-import { sanitizeArticleHtml } from '../sanitize';
+import { sanitizeElementContent } from '../sanitize';
 import { decideArticle, measureBody } from './decide';
 import { chooserCandidates, readabilityCandidates, describeElement, textSample } from './debug-describe';
 import { detectArticle } from './detect';
@@ -39,7 +39,8 @@ import { chooseBody } from './score/choose-body';
  *   7. structured  when the DOM body is cut short, the page's own JSON-LD articleBody replaces it
  *   8. clean      rules on the chosen body (related lists, repeated header lines, absolute URLs, template
  *                 whitespace between blocks)
- *   9. sanitize   the one DOMPurify configuration (lib/sanitize)
+ *   9. sanitize   the one DOMPurify configuration (lib/sanitize), on the chosen body where it lies: what
+ *                 the body measures is read first
  *  10. decide     article, or not-article/empty with a best-effort result for "show it anyway" (decide.ts:
  *                 the in-page detector's verdict, else article JSON-LD, else og:type article with a prose body)
  * A rule that throws is skipped and noted in the debug output; extraction never throws to its caller.
@@ -104,12 +105,6 @@ function runRules(phase: ExtractRule['phase'], context: RuleContext, trace: Trac
   }
 }
 
-function serialize(element: Element): string {
-  // Reading markup out of the private copy, to hand it to the sanitizer.
-  // eslint-disable-next-line no-restricted-properties
-  return element.innerHTML;
-}
-
 /** Replaces a cut-short body with the page's own structured articleBody (step 6). */
 function recoverStructuredBody(copy: Document, body: Element, metadata: PageMetadata, trace: Trace): Element {
   const raw = metadata.jsonLd?.articleBody ?? null;
@@ -156,11 +151,12 @@ function emptyBody(copy: Document): Element {
 }
 
 function buildArticle(body: Element, metadata: PageMetadata, found: { byline: string | null; title: string | null; dir: string | null }, baseUrl: string | null, options: ExtractOptions, doc: Document): Article {
-  const sanitizerWindow = options.sanitizerWindow ?? doc.defaultView ?? globalThis.window;
-  const content = sanitizeArticleHtml(serialize(body), sanitizerWindow);
   const textContent = blockText(body);
   const size = measureText(textContent);
   const hasImage = body.querySelector('img') !== null;
+  // Last: the sanitizer takes the body's nodes (see sanitizeElementContent).
+  const sanitizerWindow = options.sanitizerWindow ?? doc.defaultView ?? globalThis.window;
+  const content = sanitizeElementContent(body, sanitizerWindow);
   const dir = found.dir === 'rtl' || found.dir === 'ltr' ? found.dir : doc.documentElement?.getAttribute('dir') === 'rtl' ? 'rtl' : null;
   return {
     url: metadata.canonicalUrl ?? baseUrl,
@@ -228,12 +224,13 @@ export function runPipeline(doc: Document, options: ExtractOptions): ExtractResu
     // One set of measurements for the clean rules, kept while none of them changes the body.
     runRules('clean', { doc: copy, root: body, baseUrl, metadata, measures: new ElementMeasures() }, trace);
 
+    const bodyMeasure = measureBody(body);
     const article = buildArticle(body, metadata, found, baseUrl, options, doc);
     trace.lap('sanitize');
     if (article.wordCount < MIN_ARTICLE_WORDS) {
       return fail('empty', `Only ${article.wordCount} words of text were found.`, trace, article.wordCount > 0 ? article : undefined);
     }
-    const decision = decideArticle(detection, metadata, measureBody(body), article.textContent.length);
+    const decision = decideArticle(detection, metadata, bodyMeasure, article.textContent.length);
     trace.note('decide', `${decision.isArticle ? 'article' : 'not an article'}: ${decision.because}`);
     if (trace.debug) trace.debug.decision = decision;
     trace.lap('decide');
