@@ -14,7 +14,7 @@ const FIRST_PAGE = 60;
 const MAX_SEARCH_RESULTS = 500;
 
 export interface LibraryView {
-  /** Every id the view shows, in order (null while the first page loads). */
+  /** Every id the view shows, in order (null while the chosen view's first rows load). */
   ids: string[] | null;
   records: ReadonlyMap<string, ArticleRecord>;
   /** While searching: the highlights and notes that matched, by article. */
@@ -43,6 +43,10 @@ function withCheckedRows(unreadable: ReadonlySet<string>, { checked, unreadable:
   return next;
 }
 
+/** The view a list of rows is read for: a search (of the whole library, whatever the query) or the query's list. */
+const viewKey = (queryKey: string, searchText: string) => (searchText.trim() ? `search:${searchText.trim()}` : `list:${queryKey}`);
+const isSearch = (key: string) => key.startsWith('search:');
+
 /**
  * The list behind the library page. Without a search: the first page straight from its index (fast at
  * 10,000 articles), then every id of the view (keys only) for the virtual list, rows loaded as they
@@ -55,6 +59,9 @@ export function useLibraryView(query: LibraryQuery, searchText: string): Library
   const [openingView] = useState(queryKey);
   const [remembered] = useState(() => (searchText.trim() ? null : readFirstScreen(queryKey)));
   const [ids, setIds] = useState<string[] | null>(() => remembered?.map((record) => record.id) ?? null);
+  // Which view `ids` were read for: until the chosen view's own rows come, another view's are not shown
+  // as its rows (the count would name the chosen view, and Select all would pick the other's rows).
+  const [idsView, setIdsView] = useState(() => viewKey(queryKey, searchText));
   const [records, setRecords] = useState<Map<string, ArticleRecord>>(() => new Map(remembered?.map((record) => [record.id, record])));
   const [provisional, setProvisional] = useState(remembered !== null);
   const [highlightMatches, setHighlightMatches] = useState<Map<string, HighlightMatch[]>>(new Map());
@@ -62,8 +69,13 @@ export function useLibraryView(query: LibraryQuery, searchText: string): Library
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
   const [unreadable, setUnreadable] = useState<ReadonlySet<string>>(new Set());
+  // Ids whose records are being read for the current rows; a new set each time the rows are read afresh.
   const loading = useRef(new Set<string>());
-  const shownIds = useMemo(() => (ids && unreadable.size > 0 ? ids.filter((id) => !unreadable.has(id)) : ids), [ids, unreadable]);
+  const chosenView = viewKey(queryKey, searchText);
+  // While searching, the previous search's results stay until the next keystroke's come (instant search
+  // would flicker otherwise); any other change of view shows nothing until its own rows are read.
+  const viewIds = idsView === chosenView || (isSearch(idsView) && isSearch(chosenView)) ? ids : null;
+  const shownIds = useMemo(() => (viewIds && unreadable.size > 0 ? viewIds.filter((id) => !unreadable.has(id)) : viewIds), [viewIds, unreadable]);
   const [indexing, setIndexing] = useState<{ indexed: number; total: number } | null>(null);
   const searching = useRef(false);
   useEffect(() => {
@@ -87,12 +99,12 @@ export function useLibraryView(query: LibraryQuery, searchText: string): Library
     let current = true;
     const started = performance.now();
     const view = JSON.parse(queryKey) as LibraryQuery;
-    const remember = (items: ArticleRecord[], fresh: boolean) =>
-      setRecords((old) => {
-        const next = new Map(fresh ? [] : old);
-        for (const item of items) next.set(item.id, item);
-        return next;
-      });
+    const key = viewKey(queryKey, searchText);
+    // Rows read afresh: records still being read for the rows before may be older than these, and are dropped.
+    const readAfresh = (records: Map<string, ArticleRecord>) => {
+      loading.current = new Set();
+      setRecords(records);
+    };
     void (async () => {
       if (searchText.trim()) {
         const hits = await search.searchLibrary(searchText, MAX_SEARCH_RESULTS);
@@ -100,9 +112,10 @@ export function useLibraryView(query: LibraryQuery, searchText: string): Library
         if (!hits.ok) return setError(hits.error.message);
         // A search covers the whole library (archive included), best match first; rows load as they show.
         const found = searchResultIds(hits.value.articles, hits.value.highlights);
-        setRecords(new Map());
+        readAfresh(new Map());
         setHighlightMatches(found.matches);
         setIds(found.ids);
+        setIdsView(key);
         setProvisional(false);
         // Read by the benchmark (scripts/bench-library.ts).
         boundedMeasure('folio:library-search', { start: started });
@@ -111,9 +124,10 @@ export function useLibraryView(query: LibraryQuery, searchText: string): Library
       const first = await listArticles(libraryDb(), { ...view, offset: 0, limit: FIRST_PAGE, withTotal: false });
       if (!current) return;
       if (!first.ok) return setError(first.error.message);
-      remember(first.value.items, true);
+      readAfresh(new Map(first.value.items.map((record) => [record.id, record])));
       setHighlightMatches(new Map());
       setIds(first.value.items.map((record) => record.id));
+      setIdsView(key);
       setProvisional(false);
       setFirstPageShown(true);
       // Read by the benchmark: the first page's IndexedDB query alone (from the effect to its answer).
@@ -135,9 +149,12 @@ export function useLibraryView(query: LibraryQuery, searchText: string): Library
       if (!shownIds) return;
       const missing = shownIds.slice(start, end).filter((id) => !records.has(id) && !loading.current.has(id));
       if (missing.length === 0) return;
-      for (const id of missing) loading.current.add(id);
+      const pending = loading.current;
+      for (const id of missing) pending.add(id);
       void getArticleRecords(libraryDb(), missing).then((found) => {
-        for (const id of missing) loading.current.delete(id);
+        for (const id of missing) pending.delete(id);
+        // The rows were read afresh meanwhile (another view, or a change): this answer may be older than them.
+        if (pending !== loading.current) return;
         if (!found.ok) return setError(found.error.message);
         setRecords((old) => {
           const next = new Map(old);

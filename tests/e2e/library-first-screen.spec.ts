@@ -93,3 +93,53 @@ test('a later visit draws the remembered first rows that fit, asks for no other 
     await page.evaluate(() => localStorage.clear());
   }
 });
+
+test('a view chosen before IndexedDB confirms the first screen is the one shown, never the opening rows under its name', async ({ folio, page }) => {
+  const library = folio.extensionUrl('library.html');
+  await page.goto(library);
+  await clearLibrary(page);
+  try {
+    await storeArticles(page);
+    await page.reload();
+    await expect(page.getByTestId('library-count')).toHaveText('24 articles');
+
+    // The next visit's IndexedDB reads wait (as after a bulk write on a loaded machine) until the test
+    // releases them: a read-write transaction on the articles, kept alive by one request after another.
+    await page.addInitScript(() => {
+      const request = indexedDB.open('folio-library');
+      request.onsuccess = () => {
+        const tx = request.result.transaction(['articles'], 'readwrite');
+        const until = performance.now() + 20_000;
+        const held = () => !(window as unknown as { releaseLibrary?: boolean }).releaseLibrary && performance.now() < until;
+        const next = () => {
+          if (held()) tx.objectStore('articles').count().onsuccess = next;
+        };
+        next();
+        tx.oncomplete = () => request.result.close();
+      };
+    });
+    await page.reload();
+    // React shows the remembered rows, not confirmed yet; the Archive view is chosen then.
+    await expect(page.locator('.folio-row-title').first()).toHaveText('First-screen article 29');
+    await expect(page.getByTestId('library-count')).toHaveText('Loading…');
+    await page.getByRole('navigation', { name: 'Library views' }).getByRole('button', { name: 'Archive' }).click();
+    const justAfter = await page.evaluate(() => ({
+      confirmed: performance.getEntriesByName('folio:library-rows-confirmed').length,
+      titles: [...document.querySelectorAll('.folio-row-title')].map((title) => title.textContent),
+    }));
+    expect(justAfter).toEqual({ confirmed: 0, titles: [] });
+    await page.evaluate(() => ((window as unknown as { releaseLibrary: boolean }).releaseLibrary = true));
+
+    // The opening view's late answer does not come back over the chosen view.
+    const archived = [25, 20, 15, 10, 5, 0].map((n) => `First-screen article ${n}`);
+    await expect(page.getByTestId('library-count')).toHaveText('6 articles');
+    await expect(page.locator('.folio-row-title')).toHaveText(archived);
+    // And still once the opening view's read, asked first, has answered too.
+    await page.waitForTimeout(300);
+    await expect(page.locator('.folio-row-title')).toHaveText(archived);
+  } finally {
+    await page.evaluate(() => ((window as unknown as { releaseLibrary: boolean }).releaseLibrary = true));
+    await clearLibrary(page);
+    await page.evaluate(() => localStorage.clear());
+  }
+});
