@@ -39,7 +39,7 @@ import { chooseBody } from './score/choose-body';
  *   7. structured  when the DOM body is cut short, the page's own JSON-LD articleBody replaces it
  *   8. clean      rules on the chosen body (related lists, repeated header lines, absolute URLs, template
  *                 whitespace between blocks)
- *   9. sanitize   the one DOMPurify configuration (lib/sanitize), on the chosen body where it lies: what
+ *   9. sanitize   the one DOMPurify configuration (lib/sanitize), on the chosen body as nodes: what
  *                 the body measures is read first
  *  10. decide     article, or not-article/empty with a best-effort result for "show it anyway" (decide.ts:
  *                 the in-page detector's verdict, else article JSON-LD, else og:type article with a prose body)

@@ -32,11 +32,13 @@ const CONFIG: Config = {
   RETURN_TRUSTED_TYPE: false,
 };
 /**
- * The same configuration, cleaning the parsed markup where it lies (see sanitizeArticleHtml). Set once
- * on each window's purifier (`setConfig`), which only Folio's sanitizer uses: DOMPurify otherwise
- * parses the configuration again on every call (rebuilding its tag and attribute sets).
+ * The same configuration, in the two modes Folio calls DOMPurify in: cleaning parsed markup where it lies
+ * (sanitizeArticleHtml), and cleaning a copy of nodes it is handed (sanitizeElementContent). Each mode has
+ * its own purifier per window, configured once (`setConfig`): DOMPurify otherwise parses the
+ * configuration again on every call (rebuilding its tag and attribute sets).
  */
 const IN_PLACE_CONFIG: Config = { ...CONFIG, IN_PLACE: true };
+type PurifierMode = 'in-place' | 'copy';
 
 const URL_ATTRIBUTES = new Set(['src', 'href', 'poster', 'xlink:href', 'cite', 'longdesc']);
 /**
@@ -46,7 +48,7 @@ const URL_ATTRIBUTES = new Set(['src', 'href', 'poster', 'xlink:href', 'cite', '
  */
 // eslint-disable-next-line no-control-regex -- the control characters are exactly what must be matched
 const URL_IGNORED_CHARACTERS = /[\u0000-\u0020]+/g;
-const purifiers = new WeakMap<object, DOMPurify>();
+const purifiers = { 'in-place': new WeakMap<object, DOMPurify>(), copy: new WeakMap<object, DOMPurify>() };
 /** Per window, the element of an inert document that markup is parsed into (see inertContainerFor). */
 const inertContainers = new WeakMap<object, HTMLElement>();
 
@@ -79,14 +81,14 @@ function installHooks(purifier: DOMPurify): void {
   });
 }
 
-function purifierFor(win: Window): DOMPurify {
-  let purifier = purifiers.get(win);
+function purifierFor(win: Window, mode: PurifierMode = 'in-place'): DOMPurify {
+  let purifier = purifiers[mode].get(win);
   if (!purifier) {
     purifier = createDOMPurify(win as unknown as Parameters<typeof createDOMPurify>[0]);
     if (!purifier.isSupported) throw new SanitizerUnavailableError();
     installHooks(purifier);
-    purifier.setConfig(IN_PLACE_CONFIG);
-    purifiers.set(win, purifier);
+    purifier.setConfig(mode === 'in-place' ? IN_PLACE_CONFIG : CONFIG);
+    purifiers[mode].set(win, purifier);
   }
   return purifier;
 }
@@ -124,16 +126,17 @@ export function sanitizeArticleHtml(html: string, win: Window = globalThis.windo
 }
 
 /**
- * Sanitizes what `element` holds where it lies and returns it as markup: for extraction's chosen body,
- * which sits in a document no one sees and nothing runs in (the private copy, or a DOMParser document
- * the caller owns). Its nodes go into a new `div` of that document (IN_PLACE needs an allowed root that
- * cannot be clobbered) and `element` is left empty. Serialising the body only to parse it again cost a
- * fifth of extraction in Chromium, mostly in giving the freshly parsed nodes their script wrappers;
- * DOMPurify's IN_PLACE mode is made for trees built by script (it walks nodes moved or added during the
- * walk, and checks namespaces and clobbering on each node as it does after a parse), and the configuration
- * allows no element whose text the HTML serialiser writes unescaped, so the markup returned parses
- * back to what was cleaned. A body of another DOM than `win`'s (linkedom in Node), or of an XML
- * document, is serialised and goes through sanitizeArticleHtml instead.
+ * Sanitizes what `element` holds and returns it as markup, leaving `element` empty: for extraction's
+ * chosen body, in a document no one sees and nothing runs in (the private copy, or a DOMParser document
+ * the caller owns). Its nodes go into a new `body` element, which DOMPurify copies into a document of
+ * its own, cleans there and serialises (its mode for a node; a `body` so that only what it holds is
+ * written out). Serialising the body only for sanitizeArticleHtml to parse it again cost a fifth of
+ * extraction in Chromium, mostly in giving the freshly parsed nodes their script wrappers; cleaning the
+ * nodes where they lie (IN_PLACE) cost more than the copy, in the walks it adds against a tree changing
+ * under it. A tree built by script is as safe as a parsed one here: the configuration allows no element
+ * whose text the HTML serialiser writes unescaped, and DOMPurify checks each node's namespace against its
+ * parent's, so the markup returned parses back to what was cleaned. A body of another DOM than `win`'s
+ * (linkedom in Node), or of an XML document, is serialised and cleaned as markup instead.
  */
 export function sanitizeElementContent(element: Element, win: Window = globalThis.window): SafeHtml {
   if (!win) throw new SanitizerUnavailableError();
@@ -143,13 +146,13 @@ export function sanitizeElementContent(element: Element, win: Window = globalThi
     // eslint-disable-next-line no-restricted-properties
     return sanitizeArticleHtml(element.innerHTML, win);
   }
-  const purifier = purifierFor(win);
-  const holder = doc.createElement('div');
+  const purifier = purifierFor(win, 'copy');
+  const holder = doc.createElement('body');
   holder.append(...Array.from(element.childNodes));
-  const cleaned: unknown = purifier.sanitize(holder); // typed as a string; IN_PLACE (set above) gives the node
-  if (cleaned !== holder) throw new SanitizerUnavailableError();
-  // eslint-disable-next-line no-restricted-properties
-  return holder.innerHTML as SafeHtml;
+  const cleaned: unknown = purifier.sanitize(holder);
+  // Anything but markup (DOMPurify hands an unsupported input back as it came) was not cleaned: fail closed.
+  if (typeof cleaned !== 'string') throw new SanitizerUnavailableError();
+  return cleaned as SafeHtml;
 }
 
 /**

@@ -6,7 +6,7 @@ import { hostileCorpus } from '../security/corpus';
 import { auditAcrossReparses, canonicalMarkup, parseAsBody } from '../security/markup-audit';
 
 /**
- * sanitizeElementContent cleans extraction's chosen body where it lies, without the serialise-and-parse
+ * sanitizeElementContent cleans extraction's chosen body as nodes, without the serialise-and-parse
  * that sanitizeArticleHtml starts with. Its output must keep every promise the string path keeps, for
  * trees a parser builds (the hostile corpus) and for trees only script can build (a page's live DOM is
  * cloned into the private copy as its scripts left it).
@@ -21,7 +21,7 @@ function inertDocument(html = ''): Document {
   return parseAsBody(html, win);
 }
 
-describe('sanitizing a body where it lies', () => {
+describe('sanitizing a body as nodes', () => {
   it.each(hostileCorpus.map((c) => [c.id, c] as const))('hostile page %s: the same promises as the string path', (_id, hostile) => {
     const doc = new (win as Window & typeof globalThis).DOMParser().parseFromString(hostile.html, 'text/html');
     const clean = sanitizeElementContent(doc.body, win);
