@@ -89,10 +89,8 @@ export const removeAuthorBios: ExtractRule = {
     const nameLine = new Set(names.map((name) => name.toLowerCase()));
     if (names.length === 0) return 0;
     const bioStart = new RegExp(`^(?:${names.map(escapeRegExp).join('|')})(?:['’]s)?\\s+${BIO_VERB}\\b`, 'u');
-    const accepts = (text: string, element: Element) => {
-      if (element.closest('blockquote, li, td, figure')) return false;
-      return ABOUT_AUTHOR.test(text) || nameLine.has(text.toLowerCase()) || bioStart.test(text);
-    };
+    const accepts = (text: string, element: Element) =>
+      (ABOUT_AUTHOR.test(text) || nameLine.has(text.toLowerCase()) || bioStart.test(text)) && !element.closest('blockquote, li, td, figure');
     // Only after the story: a name in the story's own sentences stays.
     const anchor = lastStoryParagraph(paragraphs, (text) => bioStart.test(text));
     const lines: Element[] = [];

@@ -36,7 +36,7 @@ export const removeContactLines: ExtractRule = {
   apply({ root, record, measures }) {
     let removed = 0;
     // Quotations keep their handles: an embedded post or a quoted letter is part of the story.
-    const lines = matchingLines(root, MAX_CONTACT_CHARS, (text, element) => !element.closest('blockquote, q, pre, code') && isContactLine(text), measures);
+    const lines = matchingLines(root, MAX_CONTACT_CHARS, (text, element) => isContactLine(text) && !element.closest('blockquote, q, pre, code'), measures);
     for (const line of lines) {
       record?.(line, 'removed contact line');
       removeLine(line, measures);

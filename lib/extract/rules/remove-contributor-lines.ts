@@ -26,7 +26,7 @@ export const removeContributorLines: ExtractRule = {
   why: 'News stories end with the newsroom\'s credit line ("Reporting by X; Editing by Y", "Z contributed to this report"), which says who made the story, not what it tells.',
   apply({ root, record, measures }) {
     let removed = 0;
-    const lines = matchingLines(root, MAX_CREDIT_CHARS, (text, element) => !element.closest('blockquote, q, li, td, pre') && isContributorLine(text), measures);
+    const lines = matchingLines(root, MAX_CREDIT_CHARS, (text, element) => isContributorLine(text) && !element.closest('blockquote, q, li, td, pre'), measures);
     for (const line of lines) {
       if (textAfter(line, root, MAX_TEXT_AFTER) > MAX_TEXT_AFTER) continue;
       record?.(line, 'removed contributor line');

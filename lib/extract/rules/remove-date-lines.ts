@@ -61,6 +61,8 @@ const DATE_EVIDENCE = [
 const MONTH_BESIDE_NUMBER = /(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(\p{L}{3,})|(\p{L}{3,})\.?\s+(\d{1,2})(?!\d)/u;
 
 function hasDateEvidence(text: string): boolean {
+  // Every sign of a date above holds a digit: most lines have none, and fail here at once.
+  if (!/\d/.test(text)) return false;
   if (DATE_EVIDENCE.some((pattern) => pattern.test(text))) return true;
   const match = text.toLowerCase().match(MONTH_BESIDE_NUMBER);
   const word = match?.[2] ?? match?.[3];
@@ -96,7 +98,7 @@ export const removeDateLines: ExtractRule = {
   why: 'Publication lines ("Updated Nov 19, 9:41 AM", "Posted 2 hours ago", "By Jane Doe | Nov 19") are page furniture the reader header already shows, not the story.',
   apply({ root, record, measures }) {
     let removed = 0;
-    const lines = matchingLines(root, MAX_LINE_CHARS, (text, element) => !element.closest('li, td, th, blockquote') && isDateLine(text), measures);
+    const lines = matchingLines(root, MAX_LINE_CHARS, (text, element) => isDateLine(text) && !element.closest('li, td, th, blockquote'), measures);
     for (const line of lines) {
       record?.(line, 'removed date line');
       removeLine(line, measures);

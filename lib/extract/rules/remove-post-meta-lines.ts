@@ -34,7 +34,12 @@ const MIN_TAG_LINK_SHARE = 0.5;
  * `linkShare` is the share of its text inside links (tag and category names link to their pages).
  */
 export function isPostMetaLine(text: string, linkShare = 0): boolean {
-  if (text.length > MAX_LINE_CHARS || isSentence(text)) return false;
+  if (text.length > MAX_LINE_CHARS) return false;
+  // The line's own tests first, the sentence test only for a line that passes one: most lines pass none.
+  return looksLikePostMeta(text, linkShare) && !isSentence(text);
+}
+
+function looksLikePostMeta(text: string, linkShare: number): boolean {
   if (READING_TIME.test(text)) return true;
   const label = TAXONOMY_LABEL.exec(text);
   if (label && !CLAUSE_WORD.test(` ${text.slice(label[0].length)} `)) {
