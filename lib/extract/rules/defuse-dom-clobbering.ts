@@ -19,7 +19,7 @@ export const defuseDomClobbering: ExtractRule = {
       element.removeAttribute('name');
       changed++;
     }
-    for (const form of Array.from(root.querySelectorAll('form'))) {
+    for (const form of Array.from(root.getElementsByTagName('form'))) {
       const block = doc.createElement('div');
       while (form.firstChild) block.appendChild(form.firstChild);
       form.replaceWith(block);

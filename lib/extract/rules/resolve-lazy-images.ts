@@ -32,7 +32,7 @@ function noscriptImage(noscript: Element, doc: Document): Element | null {
 
 function swapNoscriptFallbacks(root: Element, doc: Document): number {
   let swapped = 0;
-  for (const noscript of Array.from(root.querySelectorAll('noscript'))) {
+  for (const noscript of Array.from(root.getElementsByTagName('noscript'))) {
     const fallback = noscriptImage(noscript, doc);
     if (!fallback) continue;
     const previous = noscript.previousElementSibling;
@@ -59,7 +59,7 @@ const IMAGE_FILE = /\.(?:jpe?g|png|webp|avif|gif)(?:$|[?#])/i;
  */
 function fillPlaceholderFigures(root: Element, doc: Document): number {
   let filled = 0;
-  for (const figure of Array.from(root.querySelectorAll('figure'))) {
+  for (const figure of Array.from(root.getElementsByTagName('figure'))) {
     if (figure.querySelector('img, picture, video, iframe, svg, canvas')) continue;
     const box = Array.from(figure.querySelectorAll(LAZY_SRC.map((name) => `[${name}]`).join(', '))).find((element) => IMAGE_FILE.test(firstAttribute(element, LAZY_SRC) ?? ''));
     const src = box ? firstAttribute(box, LAZY_SRC) : null;
