@@ -46,6 +46,12 @@ export function blockText(root: Node): string {
 
 /** CJK scripts are read by character, not by space-separated word. */
 const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+/**
+ * UTF-16 code units every CJK_CHAR match holds one of (the blocks of those scripts; surrogates for the
+ * astral ones): a text without any has no CJK character, known without matching script properties
+ * character by character over the whole text. Curly quotes and dashes (U+2000 block) are not among them.
+ */
+export const MAY_HOLD_CJK = /[\u1100-\u11ff\u2e80-\u9fff\ua960-\ua97f\uac00-\ud7ff\ud800-\udfff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’_-]*/gu;
 
 export interface TextSize {
@@ -54,7 +60,7 @@ export interface TextSize {
 }
 
 export function measureText(text: string): TextSize {
-  const cjkCharacters = text.match(CJK_CHAR)?.length ?? 0;
+  const cjkCharacters = MAY_HOLD_CJK.test(text) ? (text.match(CJK_CHAR)?.length ?? 0) : 0;
   const withoutCjk = cjkCharacters > 0 ? text.replace(CJK_CHAR, ' ') : text;
   return { words: withoutCjk.match(WORD)?.length ?? 0, cjkCharacters };
 }

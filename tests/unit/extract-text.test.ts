@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockText, measureText, readingMinutes, wordCount } from '@/lib/extract/text';
+import { MAY_HOLD_CJK, blockText, measureText, readingMinutes, wordCount } from '@/lib/extract/text';
 import { parseHtmlDocument } from '@/scripts/lib/node-dom';
 
 describe('blockText', () => {
@@ -29,5 +29,23 @@ describe('reading time', () => {
 
   it('never says zero minutes', () => {
     expect(readingMinutes(measureText('short'))).toBe(1);
+  });
+});
+
+describe('the CJK precheck', () => {
+  it('holds every character of the four CJK scripts, BMP and astral', () => {
+    const cjk = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]$/u;
+    const missed: string[] = [];
+    for (let code = 0; code <= 0x10ffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const character = String.fromCodePoint(code);
+      if (cjk.test(character) && !MAY_HOLD_CJK.test(character)) missed.push(code.toString(16));
+    }
+    expect(missed).toEqual([]);
+  });
+
+  it('is not set off by Latin punctuation, so English text skips the script scan', () => {
+    expect(MAY_HOLD_CJK.test('“Quoted” — and ’tis… €5 • café')).toBe(false);
+    expect(measureText('東京で会議 was held').cjkCharacters).toBe(5);
   });
 });
