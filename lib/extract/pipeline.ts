@@ -14,7 +14,7 @@ import type { Article, ExtractDebug, ExtractFailureReason, ExtractOptions, Extra
 import { documentUrl } from './url';
 import { findNextPageUrl } from './next-page';
 import { privateCopy, stripInPlace } from './private-copy';
-import { narrowToStoryRegion, removeNeverStory, removeNeverStoryRegions } from './prune-for-scoring';
+import { narrowToStoryRegion, removeFormControls, removeNeverStory, removeNeverStoryRegions } from './prune-for-scoring';
 import { DEFAULT_MAX_ELEMENTS } from './limits';
 import { chooseBody } from './score/choose-body';
 
@@ -28,20 +28,23 @@ import { chooseBody } from './score/choose-body';
  *                 is never changed; a caller that owns a throwaway document (`ownsDocument`) has those
  *                 removed from it in place instead; then the regions that are never story and that the
  *                 detector never counts (navigation, footers, templates) go before anything walks the copy
- *   4. prepare    rules on the copy (rules/registry.ts: sign-up walls out, hidden story revealed,
- *                 lazy images resolved, embeds turned into links), then the detector's verdict on it
- *   5. prune      the rest of what is never story goes (asides, scripts, styles, form controls), and the
- *                 page's one marked story region, when it holds nearly all paragraphs, becomes the whole
- *                 body (prune-for-scoring.ts): the chooser then scores far fewer elements
- *   6. choose     Folio's own chooser decides once on the pruned copy (score/choose-body.ts), and
+ *   4. reveal     rules on the whole copy (rules/registry.ts: named elements defused, cookie notices out,
+ *                 hidden story revealed), then the detector's verdict on it
+ *   5. prune      asides, scripts and styles go, and the page's one marked story region, when it holds
+ *                 nearly all paragraphs, becomes the whole body (prune-for-scoring.ts): the rules and the
+ *                 chooser after it then walk far fewer elements
+ *   6. prepare    rules on what is left (sign-up walls out, lazy images resolved, embeds turned into
+ *                 links, drawn math back to MathML), then the form controls go (the sign-up rule reads
+ *                 their labels)
+ *   7. choose     Folio's own chooser decides once on the pruned copy (score/choose-body.ts), and
  *                 Mozilla Readability chooses only when the body it finds is shorter than MIN_BODY_CHARS;
  *                 or, when asked (`bodyChooser: 'readability'`), Readability alone
- *   7. structured  when the DOM body is cut short, the page's own JSON-LD articleBody replaces it
- *   8. clean      rules on the chosen body (related lists, repeated header lines, absolute URLs, template
+ *   8. structured  when the DOM body is cut short, the page's own JSON-LD articleBody replaces it
+ *   9. clean      rules on the chosen body (related lists, repeated header lines, absolute URLs, template
  *                 whitespace between blocks)
- *   9. sanitize   the one DOMPurify configuration (lib/sanitize), on the chosen body as nodes: what
+ *  10. sanitize   the one DOMPurify configuration (lib/sanitize), on the chosen body as nodes: what
  *                 the body measures is read first
- *  10. decide     article, or not-article/empty with a best-effort result for "show it anyway" (decide.ts:
+ *  11. decide     article, or not-article/empty with a best-effort result for "show it anyway" (decide.ts:
  *                 the in-page detector's verdict, else article JSON-LD, else og:type article with a prose body)
  * A rule that throws is skipped and noted in the debug output; extraction never throws to its caller.
  */
@@ -105,7 +108,7 @@ function runRules(phase: ExtractRule['phase'], context: RuleContext, trace: Trac
   }
 }
 
-/** Replaces a cut-short body with the page's own structured articleBody (step 6). */
+/** Replaces a cut-short body with the page's own structured articleBody (step 8). */
 function recoverStructuredBody(copy: Document, body: Element, metadata: PageMetadata, trace: Trace): Element {
   const raw = metadata.jsonLd?.articleBody ?? null;
   const structured = raw ? articleBodyText(raw) : null;
@@ -133,7 +136,7 @@ function readabilityBody(copy: Document, trace: Trace): FoundBody {
   return { body, byline: parsed?.byline ?? null, title: parsed?.title ?? null, dir: parsed?.dir ?? null };
 }
 
-/** Step 6: Folio's chooser with Readability when it finds too little (see MIN_BODY_CHARS), or Readability alone. */
+/** Step 7: Folio's chooser with Readability when it finds too little (see MIN_BODY_CHARS), or Readability alone. */
 function findBody(copy: Document, chooser: ExtractOptions['bodyChooser'], trace: Trace): FoundBody {
   if (chooser === 'readability') return readabilityBody(copy, trace);
   const choice = chooseBody(copy, MIN_BODY_CHARS);
@@ -201,8 +204,8 @@ export function runPipeline(doc: Document, options: ExtractOptions): ExtractResu
     const regions = removeNeverStoryRegions(copy);
     trace.note('copy', `${regions} page region(s) that are never story removed (navigation, footers, templates)`);
     trace.lap('copy');
-    runRules('prepare', { doc: copy, root, baseUrl, metadata }, trace);
-    // Judged after the prepare rules, so a story the page hid still counts as one.
+    runRules('reveal', { doc: copy, root, baseUrl, metadata }, trace);
+    // Judged after the reveal rules, so a story the page hid still counts as one.
     const detection = detectArticle(copy, baseUrl ?? '');
     trace.note('detect', `score ${detection.score.toFixed(1)} (${JSON.stringify(detection.signals)})`);
     trace.lap('detect');
@@ -210,6 +213,8 @@ export function runPipeline(doc: Document, options: ExtractOptions): ExtractResu
     const region = narrowToStoryRegion(copy);
     trace.note('prune', `${removed} element(s) that are never story removed${region ? `; scoring only the page's story region ${describeElement(region)}` : ''}`);
     trace.lap('prune');
+    runRules('prepare', { doc: copy, root, baseUrl, metadata }, trace);
+    trace.note('prune', `${removeFormControls(copy)} form control(s) removed`);
 
     const found = findBody(copy, options.bodyChooser, trace);
     trace.lap('choose');

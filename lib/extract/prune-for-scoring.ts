@@ -1,9 +1,9 @@
 import { descendantsByTag } from './rules/dom-helpers';
 
 /**
- * Pipeline step 5: the copy Readability scores, cut down to what can be story (after the prepare rules
- * and the detector, before Readability). Readability walks and scores every element it is given; every
- * element it is spared is time saved, and the blocks removed here compete with the story when left in.
+ * Pipeline step 5: the copy cut down to what can be story (after the reveal rules and the detector,
+ * before the prepare rules and the chooser). They walk every element they are given; every element
+ * they are spared is time saved, and the blocks removed here compete with the story when left in.
  */
 
 /**
@@ -18,10 +18,14 @@ const NEVER_STORY_REGIONS_SELECTOR = 'nav, footer, template';
  * Never story either, but read until the detector has run: asides (Readability drops them from the body
  * it returns anyway, but their paragraphs first add to their container's score; the detector counts their
  * prose), scripts and styles (the detector counts a block's text as a browser's `textContent` does, script
- * text included; the page's JSON-LD stays: Readability reads it when it chooses) and form controls (the cookie rule knows
- * a notice by its buttons).
+ * text included; the page's JSON-LD stays: Readability reads it when it chooses).
  */
-const NEVER_STORY_AFTER_DETECTION = new Set(['aside', 'script', 'style', 'input', 'select', 'textarea', 'button']);
+const NEVER_STORY_AFTER_DETECTION = new Set(['aside', 'script', 'style']);
+/**
+ * Form controls go last, after the prepare rules: the cookie rule (before the detector) knows a notice by
+ * its buttons, and the sign-up rule a prompt by its button's words ("Sign up" on a newsletter box).
+ */
+const FORM_CONTROLS = new Set(['input', 'select', 'textarea', 'button']);
 
 /** The page's JSON-LD is the one script that stays. */
 function isNotJsonLd(element: Element): boolean {
@@ -53,8 +57,8 @@ export function removeNeverStoryRegions(copy: Document): number {
 }
 
 /**
- * Removes the asides, scripts, styles and form controls left for the detector; returns how many elements
- * went (nested ones included). Found by tag name in one walk (descendantsByTag).
+ * Removes the asides, scripts and styles left for the detector; returns how many elements went (nested
+ * ones included). Found by tag name in one walk (descendantsByTag).
  */
 export function removeNeverStory(copy: Document): number {
   const root = copy.documentElement;
@@ -62,6 +66,15 @@ export function removeNeverStory(copy: Document): number {
   const noise = descendantsByTag(root, NEVER_STORY_AFTER_DETECTION).filter(isNotJsonLd);
   for (const element of noise) element.remove();
   return noise.length;
+}
+
+/** Removes the form controls left for the prepare rules; returns how many went. */
+export function removeFormControls(copy: Document): number {
+  const root = copy.documentElement;
+  if (!root) return 0;
+  const controls = descendantsByTag(root, FORM_CONTROLS);
+  for (const element of controls) element.remove();
+  return controls.length;
 }
 
 /**

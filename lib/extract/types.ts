@@ -68,7 +68,7 @@ export interface ExtractOptions {
    */
   ownsDocument?: boolean;
   /**
-   * Who chooses the story's body (pipeline step 6): Folio's own chooser (lib/extract/score/, the default;
+   * Who chooses the story's body (pipeline step 7): Folio's own chooser (lib/extract/score/, the default;
    * Mozilla Readability still chooses when it finds too little), or Readability alone (`'readability'`),
    * as before session 8. `bench:quality -- --chooser` and `bench:fidelity -- --chooser` compare the two.
    */

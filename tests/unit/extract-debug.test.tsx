@@ -7,8 +7,7 @@ import { getSanitizerWindow, parseHtmlDocument } from '../../scripts/lib/node-do
 
 const story = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i + 1}: the harbour authority confirmed on Monday that the new ferry line will open in spring, with six crossings a day.</p>`).join('');
 const html = `<!doctype html><html><head><title>Ferry line opens</title><meta property="og:type" content="article"></head><body>
-  <div class="newsletter"><p>Sign up for our newsletter</p></div>
-  <main><article class="story-body"><h1>Ferry line opens</h1>${story}</article></main>
+  <main><article class="story-body"><h1>Ferry line opens</h1>${story}<div class="newsletter"><p>Sign up for our newsletter</p></div></article></main>
   <div class="rail"><p>Short teaser</p></div></body></html>`;
 
 function extract() {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { privateCopy } from '@/lib/extract/private-copy';
-import { narrowToStoryRegion, removeNeverStory, removeNeverStoryRegions } from '@/lib/extract/prune-for-scoring';
+import { narrowToStoryRegion, removeFormControls, removeNeverStory, removeNeverStoryRegions } from '@/lib/extract/prune-for-scoring';
 import { KEEP_INSIDE, descendantsByTag, descendantsByTagWithWords, holdsKeptContent, textLength, textLengthUpTo } from '@/lib/extract/rules/dom-helpers';
 import { parseHtmlDocument } from '@/scripts/lib/node-dom';
 
@@ -30,11 +30,19 @@ describe('removeNeverStoryRegions, then removeNeverStory', () => {
     expect(doc.querySelectorAll('aside, script, style, input, button')).toHaveLength(6);
   });
 
-  it('then removes asides, scripts, styles and form controls, but keeps JSON-LD', () => {
+  it('then removes asides, scripts and styles, but keeps JSON-LD and the form controls', () => {
     const doc = parseHtmlDocument(page);
     removeNeverStoryRegions(doc);
-    expect(removeNeverStory(doc)).toBe(5);
+    expect(removeNeverStory(doc)).toBe(3);
     expect(doc.querySelectorAll('script')).toHaveLength(1);
+    expect(doc.querySelectorAll('input, button')).toHaveLength(2);
+  });
+
+  it('and the form controls last, after the prepare rules', () => {
+    const doc = parseHtmlDocument(page);
+    removeNeverStoryRegions(doc);
+    removeNeverStory(doc);
+    expect(removeFormControls(doc)).toBe(2);
     expect(doc.body.textContent).toBe('Story');
   });
 });

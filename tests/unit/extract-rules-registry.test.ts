@@ -14,8 +14,9 @@ describe('the extraction rule registry', () => {
     expect(registered.sort()).toEqual(ruleFiles.sort());
   });
 
-  it('runs every prepare rule before every clean rule', () => {
+  it('lists the rules in the order of their phases: reveal, prepare, clean', () => {
     const phases = RULES.map((rule) => rule.phase);
+    expect(phases.lastIndexOf('reveal')).toBeLessThan(phases.indexOf('prepare'));
     expect(phases.lastIndexOf('prepare')).toBeLessThan(phases.indexOf('clean'));
   });
 

@@ -11,7 +11,7 @@ const NAMED_ELEMENTS = 'embed[name], form[name], iframe[name], img[name], object
  */
 export const defuseDomClobbering: ExtractRule = {
   name: 'defuse-dom-clobbering',
-  phase: 'prepare',
+  phase: 'reveal',
   why: 'Pages with <form><input name="parentNode"> (or named images shadowing document methods) would send Readability into an endless loop.',
   apply({ root, doc }) {
     let changed = 0;

@@ -29,12 +29,13 @@ import { absolutizeUrls } from './absolutize-urls';
  * not listed here never runs: tests/unit/extract-rules-registry.test.ts checks that none is missing.
  */
 export const RULES: readonly ExtractRule[] = [
-  // prepare: on the private copy, before Readability scores it
+  // reveal: on the whole private copy, before the detector judges it
   defuseDomClobbering,
-  mathAsMathml,
-  removeSubscriptionPrompts,
   removeCookieNotices,
   revealHiddenStory,
+  // prepare: on what may be story (the copy pruned for scoring), before the chooser scores it
+  mathAsMathml,
+  removeSubscriptionPrompts,
   resolveLazyImages,
   embedsToLinks,
   // clean: on the body Readability chose

@@ -38,7 +38,7 @@ function paywalledParts(root: Element, selectors: string[]): Element[] {
 
 export const revealHiddenStory: ExtractRule = {
   name: 'reveal-hidden-story',
-  phase: 'prepare',
+  phase: 'reveal',
   why: 'Soft paywalls deliver the whole story, then hide paragraphs with `hidden`, `display:none`, a max-height fade or a blur; Readability would drop them as invisible.',
   apply({ root, metadata, record }) {
     let revealed = 0;

@@ -5,7 +5,7 @@ import type { ElementMeasures } from './element-measures';
 export interface RuleContext {
   /** The private copy being extracted (never the live page). */
   doc: Document;
-  /** Where the rule works: the whole copy before Readability, the article body after it. */
+  /** Where the rule works: the copy (whole, then pruned) before the body is chosen, the chosen body after. */
   root: Element;
   baseUrl: string | null;
   metadata: PageMetadata;
@@ -20,13 +20,14 @@ export interface RuleContext {
 }
 
 /**
- * One generic pattern of real pages, handled in one file. `prepare` rules run on the document copy
- * before Readability scores it; `clean` rules run on the body Readability chose.
+ * One generic pattern of real pages, handled in one file. `reveal` rules run on the whole document copy
+ * before the detector judges it; `prepare` rules on what may be story (the copy pruned for scoring)
+ * before the body is chosen; `clean` rules on the chosen body.
  * `apply` returns how many elements it changed (for the debug view).
  */
 export interface ExtractRule {
   name: string;
-  phase: 'prepare' | 'clean';
+  phase: 'reveal' | 'prepare' | 'clean';
   /** One sentence: what it removes or keeps, and why real pages need it. */
   why: string;
   apply(context: RuleContext): number;

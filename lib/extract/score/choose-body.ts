@@ -5,7 +5,7 @@ import { finalScores, pickTop, TOP_CANDIDATES, type Candidate } from './pick-top
 import { scoreContainers } from './score-containers';
 
 /**
- * Folio's body chooser (pipeline step 6), deciding once over the pruned copy:
+ * Folio's body chooser (pipeline step 7), deciding once over the pruned copy:
  *   1. measure   one walk: each element's text, link text and commas, summed bottom-up (measure.ts);
  *                hidden elements, regions named as not story and the author line are passed over
  *   2. score     paragraphs give points to the containers above them (score-containers.ts)
