@@ -38,15 +38,19 @@ async function storeArticles(page: Page): Promise<void> {
   }, items);
 }
 
+/** Stores the articles and visits the library once more: that visit's query remembers the opening view's first rows. */
+async function rememberFirstScreen(page: Page): Promise<void> {
+  await storeArticles(page);
+  await page.reload();
+  await expect(page.getByTestId('library-count')).toHaveText('24 articles');
+}
+
 test('a later visit draws the remembered first rows that fit, asks for no other file first, and React shows the same rows', async ({ folio, page }) => {
   const library = folio.extensionUrl('library.html');
   await page.goto(library);
   await clearLibrary(page);
   try {
-    await storeArticles(page);
-    // This visit's query remembers the opening view's first rows.
-    await page.reload();
-    await expect(page.getByTestId('library-count')).toHaveText('24 articles');
+    await rememberFirstScreen(page);
 
     // Before the next visit's scripts run: keep the first drawing's row titles (React replaces it soon).
     await page.addInitScript(() => {
@@ -99,9 +103,7 @@ test('a view chosen before IndexedDB confirms the first screen is the one shown,
   await page.goto(library);
   await clearLibrary(page);
   try {
-    await storeArticles(page);
-    await page.reload();
-    await expect(page.getByTestId('library-count')).toHaveText('24 articles');
+    await rememberFirstScreen(page);
 
     // The next visit's IndexedDB reads wait (as after a bulk write on a loaded machine) until the test
     // releases them: a read-write transaction on the articles, kept alive by one request after another.
