@@ -1,5 +1,6 @@
 import type { Detection } from './detect';
 import type { PageMetadata } from './metadata';
+import { squashedLength, squashedWordCount, textLength as textLengthOf } from './rules/dom-helpers';
 
 /** What the body Readability chose looks like: how much prose, and how much of it is links. */
 export interface BodyShape {
@@ -15,27 +16,24 @@ export interface BodyShape {
 
 const PROSE_PARAGRAPH = 80;
 
-function squashedLength(text: string | null): number {
-  return (text ?? '').replace(/\s+/g, ' ').trim().length;
-}
-
 export function measureBody(body: Element): BodyShape {
-  const text = (body.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const text = body.textContent ?? '';
+  const textLength = squashedLength(text);
   let linked = 0;
-  for (const link of Array.from(body.getElementsByTagName('a'))) linked += squashedLength(link.textContent);
+  for (const link of Array.from(body.getElementsByTagName('a'))) linked += textLengthOf(link);
   let proseChars = 0;
   for (const block of Array.from(body.querySelectorAll('p, pre, blockquote, li, dd, td'))) {
     if (block.querySelector('p, pre, li, td')) continue;
-    const length = squashedLength(block.textContent);
+    const length = textLengthOf(block);
     if (length < PROSE_PARAGRAPH) continue;
     let blockLinked = 0;
-    for (const link of Array.from(block.getElementsByTagName('a'))) blockLinked += squashedLength(link.textContent);
+    for (const link of Array.from(block.getElementsByTagName('a'))) blockLinked += textLengthOf(link);
     if (blockLinked / length < 0.5) proseChars += length;
   }
   return {
-    words: text ? text.split(' ').length : 0,
+    words: squashedWordCount(text),
     proseChars,
-    linkDensity: text.length ? linked / text.length : 0,
+    linkDensity: textLength ? linked / textLength : 0,
     inArticleElement: body.closest('article') !== null || body.querySelector('article') !== null,
   };
 }

@@ -3,15 +3,45 @@ import { blockText } from '../text';
 import { lowerBound } from '../../sorted-search';
 
 export function textLength(element: Element): number {
-  return (element.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+  return squashedLength(element.textContent ?? '');
 }
 
 const TEXT_NODE = 3;
 
 /** The characters `\s` matches, by code. */
-function isSpace(code: number): boolean {
+export function isSpace(code: number): boolean {
   return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
     code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+/**
+ * `text.replace(/\s+/g, ' ').trim().length`, counted without building the squashed copy: every character
+ * that is not whitespace, and one for each run of whitespace between two of them.
+ */
+export function squashedLength(text: string): number {
+  let length = 0;
+  let space = false;
+  for (let i = 0; i < text.length; i++) {
+    if (isSpace(text.charCodeAt(i))) {
+      space = length > 0;
+    } else {
+      length += space ? 2 : 1;
+      space = false;
+    }
+  }
+  return length;
+}
+
+/** `text.replace(/\s+/g, ' ').trim().split(' ')` 's length for a text with words (0 without): its runs of non-whitespace. */
+export function squashedWordCount(text: string): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isSpace(text.charCodeAt(i));
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
 }
 
 /**
