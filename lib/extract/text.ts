@@ -1,3 +1,5 @@
+import { countWords } from './count-words';
+
 /** Elements after which a reader sees a line break; text on either side must not run together. */
 const BLOCK_TAGS = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIGCAPTION',
@@ -52,7 +54,6 @@ const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script
  * character by character over the whole text. Curly quotes and dashes (U+2000 block) are not among them.
  */
 export const MAY_HOLD_CJK = /[\u1100-\u11ff\u2e80-\u9fff\ua960-\ua97f\uac00-\ud7ff\ud800-\udfff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/;
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’_-]*/gu;
 
 export interface TextSize {
   words: number;
@@ -62,7 +63,7 @@ export interface TextSize {
 export function measureText(text: string): TextSize {
   const cjkCharacters = MAY_HOLD_CJK.test(text) ? (text.match(CJK_CHAR)?.length ?? 0) : 0;
   const withoutCjk = cjkCharacters > 0 ? text.replace(CJK_CHAR, ' ') : text;
-  return { words: withoutCjk.match(WORD)?.length ?? 0, cjkCharacters };
+  return { words: countWords(withoutCjk), cjkCharacters };
 }
 
 /** Average silent reading speeds: about 230 words a minute, about 500 CJK characters a minute. */
