@@ -1,7 +1,7 @@
 import type { ExtractRule } from './types';
 
 /** Elements whose `name` becomes a property of the document (and, for a form, of the form itself). */
-const NAMED_ELEMENTS = 'embed[name], form[name], iframe[name], img[name], object[name]';
+const NAMED_TAGS = new Set(['embed', 'form', 'iframe', 'img', 'object']);
 
 /**
  * A page can clobber DOM properties the extractor walks: `<form><input name="parentNode">` makes the
@@ -15,7 +15,9 @@ export const defuseDomClobbering: ExtractRule = {
   why: 'Pages with <form><input name="parentNode"> (or named images shadowing document methods) would send Readability into an endless loop.',
   apply({ root, doc }) {
     let changed = 0;
-    for (const element of Array.from(root.querySelectorAll(NAMED_ELEMENTS))) {
+    // One attribute selector, then the tag: the selector engine tests one selector per element, not five.
+    for (const element of Array.from(root.querySelectorAll('[name]'))) {
+      if (!NAMED_TAGS.has(element.localName)) continue;
       element.removeAttribute('name');
       changed++;
     }
