@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { generatedTexts } from './generated-texts';
 import { countWords } from '@/lib/extract/count-words';
 
 /** The pattern countWords counts the matches of, without building them. */
@@ -8,21 +9,9 @@ const ALPHABET = [
   ' ', '\n', '\u00a0', '\u200b', '😀', '\u{1d400}', '\u{20000}', '\u{1f1e6}', '\ud800', '\udc00', '\u00ad', '½', '²',
 ];
 
-/** A deterministic stream of texts (a linear congruential generator): reproducible on every run. */
-function* texts(count: number): Generator<string> {
-  let seed = 2024;
-  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
-  for (let i = 0; i < count; i++) {
-    let text = '';
-    const length = next() % 30;
-    for (let j = 0; j < length; j++) text += ALPHABET[next() % ALPHABET.length];
-    yield text;
-  }
-}
-
 describe('countWords', () => {
   it('counts what the word pattern matches, for any mix of scripts, marks, joiners, astral characters and lone surrogates', () => {
-    for (const text of texts(20_000)) expect(countWords(text), JSON.stringify(text)).toBe(text.match(WORD)?.length ?? 0);
+    for (const text of generatedTexts(ALPHABET, 20_000, 2024, 30)) expect(countWords(text), JSON.stringify(text)).toBe(text.match(WORD)?.length ?? 0);
   });
 
   it('counts a sentence as a reader would', () => {

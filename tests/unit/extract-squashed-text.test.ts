@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { generatedTexts } from './generated-texts';
 import { squashedLength, squashedWordCount } from '@/lib/extract/rules/dom-helpers';
 
 /**
@@ -10,25 +11,13 @@ const ALPHABET = [
   ' ', '\t', '\n', '\v', '\f', '\r', '\u00a0', '\u1680', '\u2000', '\u2005', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff',
 ];
 
-/** A deterministic stream of texts (a linear congruential generator): reproducible on every run. */
-function* texts(count: number): Generator<string> {
-  let seed = 12345;
-  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
-  for (let i = 0; i < count; i++) {
-    let text = '';
-    const length = next() % 24;
-    for (let j = 0; j < length; j++) text += ALPHABET[next() % ALPHABET.length];
-    yield text;
-  }
-}
-
 describe('squashed text counts', () => {
   it('squashedLength is the length of the text with its whitespace runs made one space and its ends trimmed', () => {
-    for (const text of texts(5000)) expect(squashedLength(text), JSON.stringify(text)).toBe(text.replace(/\s+/g, ' ').trim().length);
+    for (const text of generatedTexts(ALPHABET, 5000, 12345, 24)) expect(squashedLength(text), JSON.stringify(text)).toBe(text.replace(/\s+/g, ' ').trim().length);
   });
 
   it('squashedWordCount is how many pieces that squashed text splits into at spaces (none when it is empty)', () => {
-    for (const text of texts(5000)) {
+    for (const text of generatedTexts(ALPHABET, 5000, 12345, 24)) {
       const squashed = text.replace(/\s+/g, ' ').trim();
       expect(squashedWordCount(text), JSON.stringify(text)).toBe(squashed ? squashed.split(' ').length : 0);
     }

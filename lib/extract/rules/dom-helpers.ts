@@ -14,22 +14,33 @@ export function isSpace(code: number): boolean {
     code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
+/** A squashed length being counted: the characters so far, and whether whitespace came after them. */
+interface SquashedCount {
+  length: number;
+  space: boolean;
+}
+
 /**
- * `text.replace(/\s+/g, ' ').trim().length`, counted without building the squashed copy: every character
- * that is not whitespace, and one for each run of whitespace between two of them.
+ * Adds `text` to `count` as `text.replace(/\s+/g, ' ').trim()` would have it (every character that is not
+ * whitespace, and one for each run of whitespace between two of them), stopping once past `limit`.
  */
-export function squashedLength(text: string): number {
-  let length = 0;
-  let space = false;
+function addSquashed(count: SquashedCount, text: string, limit: number): void {
   for (let i = 0; i < text.length; i++) {
     if (isSpace(text.charCodeAt(i))) {
-      space = length > 0;
+      count.space = count.length > 0;
     } else {
-      length += space ? 2 : 1;
-      space = false;
+      count.length += count.space ? 2 : 1;
+      count.space = false;
+      if (count.length > limit) return;
     }
   }
-  return length;
+}
+
+/** `text.replace(/\s+/g, ' ').trim().length`, counted without building the squashed copy. */
+export function squashedLength(text: string): number {
+  const count = { length: 0, space: false };
+  addSquashed(count, text, Infinity);
+  return count.length;
 }
 
 /** `text.replace(/\s+/g, ' ').trim().split(' ')` 's length for a text with words (0 without): its runs of non-whitespace. */
@@ -50,21 +61,12 @@ export function squashedWordCount(text: string): number {
  * page-sized containers it passes over (reading their whole text, for each of them, dominated extraction).
  */
 export function textLengthUpTo(element: Element, limit: number): number {
-  let length = 0;
-  let space = false;
+  const count = { length: 0, space: false };
   let node: Node | null = element.firstChild;
   while (node) {
     if (node.nodeType === TEXT_NODE) {
-      const text = (node as Text).data;
-      for (let i = 0; i < text.length; i++) {
-        if (isSpace(text.charCodeAt(i))) {
-          space = length > 0;
-        } else {
-          length += space ? 2 : 1;
-          space = false;
-          if (length > limit) return length;
-        }
-      }
+      addSquashed(count, (node as Text).data, limit);
+      if (count.length > limit) return count.length;
     }
     if (node.firstChild) {
       node = node.firstChild;
@@ -73,7 +75,7 @@ export function textLengthUpTo(element: Element, limit: number): number {
     while (node && node !== element && !node.nextSibling) node = node.parentNode;
     node = node && node !== element ? node.nextSibling : null;
   }
-  return length;
+  return count.length;
 }
 
 /**
