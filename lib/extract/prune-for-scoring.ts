@@ -56,25 +56,24 @@ export function removeNeverStoryRegions(copy: Document): number {
   return regions.length;
 }
 
-/**
- * Removes the asides, scripts and styles left for the detector; returns how many elements went (nested
- * ones included). Found by tag name in one walk (descendantsByTag).
- */
-export function removeNeverStory(copy: Document): number {
+/** Removes the copy's elements with one of `tags` that `goes` takes (nested ones too); returns how many went. */
+function removeByTag(copy: Document, tags: ReadonlySet<string>, goes: (element: Element) => boolean = () => true): number {
   const root = copy.documentElement;
   if (!root) return 0;
-  const noise = descendantsByTag(root, NEVER_STORY_AFTER_DETECTION).filter(isNotJsonLd);
-  for (const element of noise) element.remove();
-  return noise.length;
+  // Found in one walk (descendantsByTag), all before any goes.
+  const found = descendantsByTag(root, tags).filter(goes);
+  for (const element of found) element.remove();
+  return found.length;
+}
+
+/** Removes the asides, scripts and styles left for the detector; returns how many elements went. */
+export function removeNeverStory(copy: Document): number {
+  return removeByTag(copy, NEVER_STORY_AFTER_DETECTION, isNotJsonLd);
 }
 
 /** Removes the form controls left for the prepare rules; returns how many went. */
 export function removeFormControls(copy: Document): number {
-  const root = copy.documentElement;
-  if (!root) return 0;
-  const controls = descendantsByTag(root, FORM_CONTROLS);
-  for (const element of controls) element.remove();
-  return controls.length;
+  return removeByTag(copy, FORM_CONTROLS);
 }
 
 /**

@@ -38,20 +38,28 @@ async function storeArticles(page: Page): Promise<void> {
   }, items);
 }
 
-/** Stores the articles and visits the library once more: that visit's query remembers the opening view's first rows. */
-async function rememberFirstScreen(page: Page): Promise<void> {
-  await storeArticles(page);
-  await page.reload();
-  await expect(page.getByTestId('library-count')).toHaveText('24 articles');
+/**
+ * Runs `check` on a library whose opening view's first rows are remembered (the articles stored, then one
+ * more visit, whose query remembers them), and empties the library and the remembered rows after it: the
+ * next spec file's library should not open on this one's articles.
+ */
+async function withRememberedFirstScreen(page: Page, library: string, check: () => Promise<void>): Promise<void> {
+  await page.goto(library);
+  await clearLibrary(page);
+  try {
+    await storeArticles(page);
+    await page.reload();
+    await expect(page.getByTestId('library-count')).toHaveText('24 articles');
+    await check();
+  } finally {
+    await clearLibrary(page);
+    await page.evaluate(() => localStorage.clear());
+  }
 }
 
 test('a later visit draws the remembered first rows that fit, asks for no other file first, and React shows the same rows', async ({ folio, page }) => {
   const library = folio.extensionUrl('library.html');
-  await page.goto(library);
-  await clearLibrary(page);
-  try {
-    await rememberFirstScreen(page);
-
+  await withRememberedFirstScreen(page, library, async () => {
     // Before the next visit's scripts run: keep the first drawing's row titles (React replaces it soon).
     await page.addInitScript(() => {
       new MutationObserver((_, observer) => {
@@ -91,57 +99,50 @@ test('a later visit draws the remembered first rows that fit, asks for no other 
     expect(beforePaint.map((request) => request.path)).toEqual(['/library.html', '/library-first-screen.js']);
     // And the page's module came after it.
     expect(asked.find((request) => request.path.startsWith('/chunks/library-'))!.at).toBeGreaterThanOrEqual(paintedAt);
-  } finally {
-    await clearLibrary(page);
-    // The remembered rows too: the next spec file's library should not open on this one's articles.
-    await page.evaluate(() => localStorage.clear());
-  }
+  });
 });
 
 test('a view chosen before IndexedDB confirms the first screen is the one shown, never the opening rows under its name', async ({ folio, page }) => {
   const library = folio.extensionUrl('library.html');
-  await page.goto(library);
-  await clearLibrary(page);
-  try {
-    await rememberFirstScreen(page);
-
-    // The next visit's IndexedDB reads wait (as after a bulk write on a loaded machine) until the test
-    // releases them: a read-write transaction on the articles, kept alive by one request after another.
-    await page.addInitScript(() => {
-      const request = indexedDB.open('folio-library');
-      request.onsuccess = () => {
-        const tx = request.result.transaction(['articles'], 'readwrite');
-        const until = performance.now() + 20_000;
-        const held = () => !(window as unknown as { releaseLibrary?: boolean }).releaseLibrary && performance.now() < until;
-        const next = () => {
-          if (held()) tx.objectStore('articles').count().onsuccess = next;
+  await withRememberedFirstScreen(page, library, async () => {
+    try {
+      // The next visit's IndexedDB reads wait (as after a bulk write on a loaded machine) until the test
+      // releases them: a read-write transaction on the articles, kept alive by one request after another.
+      await page.addInitScript(() => {
+        const request = indexedDB.open('folio-library');
+        request.onsuccess = () => {
+          const tx = request.result.transaction(['articles'], 'readwrite');
+          const until = performance.now() + 20_000;
+          const held = () => !(window as unknown as { releaseLibrary?: boolean }).releaseLibrary && performance.now() < until;
+          const next = () => {
+            if (held()) tx.objectStore('articles').count().onsuccess = next;
+          };
+          next();
+          tx.oncomplete = () => request.result.close();
         };
-        next();
-        tx.oncomplete = () => request.result.close();
-      };
-    });
-    await page.reload();
-    // React shows the remembered rows, not confirmed yet; the Archive view is chosen then.
-    await expect(page.locator('.folio-row-title').first()).toHaveText('First-screen article 29');
-    await expect(page.getByTestId('library-count')).toHaveText('Loading…');
-    await page.getByRole('navigation', { name: 'Library views' }).getByRole('button', { name: 'Archive' }).click();
-    const justAfter = await page.evaluate(() => ({
-      confirmed: performance.getEntriesByName('folio:library-rows-confirmed').length,
-      titles: [...document.querySelectorAll('.folio-row-title')].map((title) => title.textContent),
-    }));
-    expect(justAfter).toEqual({ confirmed: 0, titles: [] });
-    await page.evaluate(() => ((window as unknown as { releaseLibrary: boolean }).releaseLibrary = true));
+      });
+      await page.reload();
+      // React shows the remembered rows, not confirmed yet; the Archive view is chosen then.
+      await expect(page.locator('.folio-row-title').first()).toHaveText('First-screen article 29');
+      await expect(page.getByTestId('library-count')).toHaveText('Loading…');
+      await page.getByRole('navigation', { name: 'Library views' }).getByRole('button', { name: 'Archive' }).click();
+      const justAfter = await page.evaluate(() => ({
+        confirmed: performance.getEntriesByName('folio:library-rows-confirmed').length,
+        titles: [...document.querySelectorAll('.folio-row-title')].map((title) => title.textContent),
+      }));
+      expect(justAfter).toEqual({ confirmed: 0, titles: [] });
+      await page.evaluate(() => ((window as unknown as { releaseLibrary: boolean }).releaseLibrary = true));
 
-    // The opening view's late answer does not come back over the chosen view.
-    const archived = [25, 20, 15, 10, 5, 0].map((n) => `First-screen article ${n}`);
-    await expect(page.getByTestId('library-count')).toHaveText('6 articles');
-    await expect(page.locator('.folio-row-title')).toHaveText(archived);
-    // And still once the opening view's read, asked first, has answered too.
-    await page.waitForTimeout(300);
-    await expect(page.locator('.folio-row-title')).toHaveText(archived);
-  } finally {
-    await page.evaluate(() => ((window as unknown as { releaseLibrary: boolean }).releaseLibrary = true));
-    await clearLibrary(page);
-    await page.evaluate(() => localStorage.clear());
-  }
+      // The opening view's late answer does not come back over the chosen view.
+      const archived = [25, 20, 15, 10, 5, 0].map((n) => `First-screen article ${n}`);
+      await expect(page.getByTestId('library-count')).toHaveText('6 articles');
+      await expect(page.locator('.folio-row-title')).toHaveText(archived);
+      // And still once the opening view's read, asked first, has answered too.
+      await page.waitForTimeout(300);
+      await expect(page.locator('.folio-row-title')).toHaveText(archived);
+    } finally {
+      // Released before the library is emptied, which needs the articles' store.
+      await page.evaluate(() => ((window as unknown as { releaseLibrary: boolean }).releaseLibrary = true));
+    }
+  });
 });
