@@ -9,7 +9,8 @@
  * is timed. Why this and not a step's own time: in a browser the first access from script to a node is
  * what costs, and a change to one step can move that cost to the next step without saving anything;
  * only the whole pipeline, measured side by side, says whether a change pays. Prints the totals and the
- * ratio (this checkout / REF) and how many pages' results differ (content or verdict), and writes JSON.
+ * ratio (this checkout / REF), the same for the median page (each page's time over the rounds), and how
+ * many pages' results differ (content or verdict), and writes JSON.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { chromium } from 'playwright-core';
 import { loadGroundTruth, readPageHtml } from './lib/bench-dataset.ts';
 import { findChrome, quietBrowserArgs } from './lib/find-chrome.mjs';
 import { bundleForPage } from './bench-browser/bundle-for-page.ts';
+import { median } from './lib/bench-stats.ts';
 
 const DEFAULT_DATASET = '../shared/datasets/article-extraction-benchmark';
 const WORK_DIR = resolve('.bench-ab');
@@ -93,13 +95,17 @@ async function main(): Promise<void> {
     const pages = loadGroundTruth(options.dataset).slice(0, options.limit);
     const rounds: Array<{ current: number; reference: number }> = [];
     const differing = new Set<string>();
+    /** Each page's time summed over the rounds: the median page is what bench:quality's median reads. */
+    const perPage = pages.map(() => ({ current: 0, reference: 0 }));
     for (let round = 0; round < options.rounds; round++) {
       const totals = { current: 0, reference: 0 };
-      for (const benchPage of pages) {
+      for (const [index, benchPage] of pages.entries()) {
         const html = readPageHtml(options.dataset, benchPage.id);
         const times = await page.evaluate(`${RUN_PAGE}(${JSON.stringify({ html, url: benchPage.url, referenceFirst: round % 2 === 0 })})`) as PageTimes;
         totals.current += times.current;
         totals.reference += times.reference;
+        perPage[index]!.current += times.current;
+        perPage[index]!.reference += times.reference;
         if (times.differs) differing.add(benchPage.id);
       }
       rounds.push(totals);
@@ -111,8 +117,12 @@ async function main(): Promise<void> {
     console.log(`\n${pages.length} pages × ${options.rounds} rounds in one headless Chromium ${browser.version()} page; load average ${load[0]!.map((n) => n.toFixed(2)).join(' ')} before, ${load[1]!.map((n) => n.toFixed(2)).join(' ')} after\n`);
     console.table(rounds.map((round, index) => ({ round: index + 1, [`${commit} ms`]: Math.round(round.reference), 'this checkout ms': Math.round(round.current), ratio: +(round.current / round.reference).toFixed(3) })));
     console.log(`this checkout / ${commit}: ${ratio.toFixed(3)}× (${Math.round(current)} / ${Math.round(reference)} ms); results differ on ${differing.size} of ${pages.length} pages`);
+    const medianCurrent = median(perPage.map((page) => page.current / options.rounds));
+    const medianReference = median(perPage.map((page) => page.reference / options.rounds));
+    const medianRatio = medianCurrent / medianReference;
+    console.log(`median page: ${medianCurrent.toFixed(2)} / ${medianReference.toFixed(2)} ms = ${medianRatio.toFixed(3)}×`);
     if (options.out) {
-      writeFileSync(options.out, `${JSON.stringify({ against: commit, pages: pages.length, rounds, ratio, differingPages: [...differing], loadAverage: load }, null, 2)}\n`);
+      writeFileSync(options.out, `${JSON.stringify({ against: commit, pages: pages.length, rounds, ratio, medianRatio, differingPages: [...differing], loadAverage: load }, null, 2)}\n`);
       console.log(`wrote ${options.out}`);
     }
   } finally {
