@@ -160,10 +160,20 @@ function add(into: BlockFigures, from: BlockFigures, element: Element): void {
  * boxes named "media" or "promo"): it is not judged by the box's name.
  */
 function isParagraphWrapper(element: Element, own: BlockFigures, figures: Map<Element, BlockFigures>): boolean {
+  if (element.localName !== 'div') return false;
   const only = element.firstElementChild;
-  if (element.localName !== 'div' || !only || only.localName !== 'p' || only.nextElementSibling) return false;
+  if (!only || only.localName !== 'p' || only.nextElementSibling) return false;
   const paragraph = figures.get(only);
   return paragraph !== undefined && paragraph.chars === own.chars && own.linkChars < MAX_WRAPPED_LINK_SHARE * own.chars;
+}
+
+/** The hearts and every element around them: the elements for which `element.contains(heart)` holds for some heart. */
+function heartsAndAncestors(hearts: readonly Element[]): Set<Element> {
+  const around = new Set<Element>();
+  for (const heart of hearts) {
+    for (let element: Element | null = heart; element && !around.has(element); element = element.parentElement) around.add(element);
+  }
+  return around;
 }
 
 /**
@@ -175,6 +185,7 @@ function findJunk(body: Element, hearts: readonly Element[], byName: boolean): {
   const junk: Element[] = [];
   const exempt = new Set<Element>();
   const paragraphs = new DivParagraphs();
+  const aroundHearts = heartsAndAncestors(hearts);
   let exemptDepth = 0;
   let junkChars = 0;
   walkTree(body, {
@@ -196,8 +207,9 @@ function findJunk(body: Element, hearts: readonly Element[], byName: boolean): {
       if (exempt.has(element)) exemptDepth--;
       const own = figures.get(element);
       if (!own || element === body) return;
-      const judged = !isKept && !hearts.some((heart) => element.contains(heart)) && !isParagraphWrapper(element, own, figures);
-      if (judged && judge(element, own, body, byName, paragraphs)) {
+      // Judged first, as few blocks are junk: the other two tests then run for those few only.
+      const isJunkBlock = !isKept && judge(element, own, body, byName, paragraphs) && !aroundHearts.has(element) && !isParagraphWrapper(element, own, figures);
+      if (isJunkBlock) {
         junk.push(element);
         junkChars += own.chars;
         return;
@@ -226,7 +238,9 @@ export function cleanBody(body: Element, hearts: readonly Element[], minChars: n
 
 function judge(element: Element, own: BlockFigures, body: Element, byName: boolean, paragraphs: DivParagraphs): boolean {
   const tag = element.localName;
-  if (byName && (tag === 'h1' || tag === 'h2') && classWeight(element) < 0) return true;
-  if (byName && element.parentElement !== body && own.chars < MAX_SHARE_BAR_CHARS && isShareByName(hintName(element))) return true;
+  // Without attributes an element has no name to judge by (most of a story's elements have none).
+  const named = byName && element.hasAttributes();
+  if (named && (tag === 'h1' || tag === 'h2') && classWeight(element) < 0) return true;
+  if (named && own.chars < MAX_SHARE_BAR_CHARS && element.parentElement !== body && isShareByName(hintName(element))) return true;
   return JUDGED.has(tag) && isJunk(element, own, byName, paragraphs);
 }
