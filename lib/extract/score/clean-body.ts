@@ -9,6 +9,8 @@ import { walkTree } from './tree-walk';
  * names as furniture. Data tables, code and figures are never judged.
  */
 interface BlockFigures {
+  /** The block's local name, read once (each read is a DOM call). */
+  tag: string;
   chars: number;
   linkChars: number;
   commas: number;
@@ -40,8 +42,8 @@ const MAX_WRAPPED_LINK_SHARE = 0.25;
 /** A block that says only "Advertisement" or "Loading…", in the languages pages label ad slots in. */
 const PLACEHOLDER = /^(ad(vertising|vertisement)?|pub(licité)?|werb(ung)?|广告|Реклама|anuncio|(loading|正在加载|Загрузка|chargement|cargando)(…|\.\.\.)?)$/iu;
 
-function emptyFigures(): BlockFigures {
-  return { chars: 0, linkChars: 0, commas: 0, paragraphs: 0, images: 0, listItems: 0, listChars: 0, headingChars: 0, embeds: 0, textishChars: 0 };
+function emptyFigures(tag: string): BlockFigures {
+  return { tag, chars: 0, linkChars: 0, commas: 0, paragraphs: 0, images: 0, listItems: 0, listChars: 0, headingChars: 0, embeds: 0, textishChars: 0 };
 }
 
 /** Tables of data (headers, a caption, many cells) are kept whole; tables used for layout are judged. */
@@ -120,7 +122,7 @@ function isJunk(element: Element, own: BlockFigures, byName: boolean, paragraphs
   if (weight < 0) return true;
   if (own.commas >= PROSE_COMMAS) return false;
   if (own.chars < 40 && PLACEHOLDER.test((element.textContent ?? '').replace(/\s+/g, ' ').trim())) return true;
-  const tag = element.localName;
+  const tag = own.tag;
   const isList = tag === 'ul' || (own.chars > 0 && own.listChars / own.chars > 0.9);
   if (tag === 'ul' && isImageList(element)) return false;
   const linkDensity = own.chars > 0 ? own.linkChars / own.chars : 0;
@@ -142,7 +144,7 @@ function followsBreak(br: Element): boolean {
 }
 
 function add(into: BlockFigures, from: BlockFigures, element: Element): void {
-  const tag = element.localName;
+  const tag = from.tag;
   into.chars += from.chars;
   into.commas += from.commas;
   into.linkChars += tag === 'a' ? from.chars : from.linkChars;
@@ -160,7 +162,7 @@ function add(into: BlockFigures, from: BlockFigures, element: Element): void {
  * boxes named "media" or "promo"): it is not judged by the box's name.
  */
 function isParagraphWrapper(element: Element, own: BlockFigures, figures: Map<Element, BlockFigures>): boolean {
-  if (element.localName !== 'div') return false;
+  if (own.tag !== 'div') return false;
   const only = element.firstElementChild;
   if (!only || only.localName !== 'p' || only.nextElementSibling) return false;
   const paragraph = figures.get(only);
@@ -190,8 +192,8 @@ function findJunk(body: Element, hearts: readonly Element[], byName: boolean): {
   let junkChars = 0;
   walkTree(body, {
     enter(element) {
-      figures.set(element, emptyFigures());
       const tag = element.localName;
+      figures.set(element, emptyFigures(tag));
       if (tag === 'pre' || tag === 'code' || (tag === 'table' && isDataTable(element))) {
         exempt.add(element);
         exemptDepth++;
@@ -202,19 +204,19 @@ function findJunk(body: Element, hearts: readonly Element[], byName: boolean): {
       const own = figures.get(parent);
       if (own) addText(own, node.data);
     },
-    exit(element) {
+    exit(element, parentElement) {
       const isKept = exemptDepth > 0;
       if (exempt.has(element)) exemptDepth--;
       const own = figures.get(element);
       if (!own || element === body) return;
       // Judged first, as few blocks are junk: the other two tests then run for those few only.
-      const isJunkBlock = !isKept && judge(element, own, body, byName, paragraphs) && !aroundHearts.has(element) && !isParagraphWrapper(element, own, figures);
+      const isJunkBlock = !isKept && judge(element, own, parentElement === body, byName, paragraphs) && !aroundHearts.has(element) && !isParagraphWrapper(element, own, figures);
       if (isJunkBlock) {
         junk.push(element);
         junkChars += own.chars;
         return;
       }
-      const parent = element.parentElement ? figures.get(element.parentElement) : undefined;
+      const parent = parentElement ? figures.get(parentElement) : undefined;
       if (parent) add(parent, own, element);
     },
   });
@@ -236,11 +238,11 @@ export function cleanBody(body: Element, hearts: readonly Element[], minChars: n
   return found.junk.length;
 }
 
-function judge(element: Element, own: BlockFigures, body: Element, byName: boolean, paragraphs: DivParagraphs): boolean {
-  const tag = element.localName;
+function judge(element: Element, own: BlockFigures, isBodyChild: boolean, byName: boolean, paragraphs: DivParagraphs): boolean {
+  const tag = own.tag;
   // Without attributes an element has no name to judge by (most of a story's elements have none).
   const named = byName && element.hasAttributes();
   if (named && (tag === 'h1' || tag === 'h2') && classWeight(element) < 0) return true;
-  if (named && own.chars < MAX_SHARE_BAR_CHARS && element.parentElement !== body && isShareByName(hintName(element))) return true;
+  if (named && own.chars < MAX_SHARE_BAR_CHARS && !isBodyChild && isShareByName(hintName(element))) return true;
   return JUDGED.has(tag) && isJunk(element, own, byName, paragraphs);
 }

@@ -10,6 +10,8 @@ import { walkTree } from './tree-walk';
  * becomes the byline.
  */
 export interface ElementStats {
+  /** The element's local name, read once (each read is a DOM call). */
+  tag: string;
   chars: number;
   linkChars: number;
   commas: number;
@@ -56,8 +58,8 @@ function bylineText(element: Element): string | null {
   return text.length > 0 && text.length < MAX_BYLINE_CHARS ? text : null;
 }
 
-function emptyStats(): ElementStats {
-  return { chars: 0, linkChars: 0, commas: 0, looseChars: 0, looseCommas: 0, hasBlockChild: false };
+function emptyStats(tag: string): ElementStats {
+  return { tag, chars: 0, linkChars: 0, commas: 0, looseChars: 0, looseCommas: 0, hasBlockChild: false };
 }
 
 export function measure(root: Element, options: { keepUnlikely: boolean }): Measured {
@@ -67,14 +69,13 @@ export function measure(root: Element, options: { keepUnlikely: boolean }): Meas
   let byline: string | null = null;
   let nameBlindDepth = 0;
 
-  const passOver = (element: Element): boolean => {
+  const passOver = (element: Element, tag: string): boolean => {
     if (element === root) return false;
-    if (NOT_TEXT.has(element.localName)) return true;
+    if (NOT_TEXT.has(tag)) return true;
     // No attribute, no hint (role, hidden, name, rel, itemprop): one call instead of a read of each.
     if (!element.hasAttributes()) return false;
     const role = element.getAttribute('role');
     if (isHidden(element) || (role !== null && NON_STORY_ROLES.has(role))) return true;
-    const tag = element.localName;
     if (tag === 'a' || nameBlindDepth > 0) return false;
     const name = hintName(element);
     if (name.length < 2 && !element.hasAttribute('rel') && !element.hasAttribute('itemprop')) return false;
@@ -87,12 +88,13 @@ export function measure(root: Element, options: { keepUnlikely: boolean }): Meas
 
   walkTree(root, {
     enter(element) {
-      if (passOver(element)) {
+      const tag = element.localName;
+      if (passOver(element, tag)) {
         skipped.add(element);
         return false;
       }
-      stats.set(element, emptyStats());
-      if (NAME_BLIND.has(element.localName)) nameBlindDepth++;
+      stats.set(element, emptyStats(tag));
+      if (NAME_BLIND.has(tag)) nameBlindDepth++;
       return true;
     },
     text(node, parent) {
@@ -102,17 +104,17 @@ export function measure(root: Element, options: { keepUnlikely: boolean }): Meas
       own.looseChars += chars;
       own.looseCommas += commas;
     },
-    exit(element) {
+    exit(element, parentElement) {
       order.push(element);
-      if (NAME_BLIND.has(element.localName)) nameBlindDepth--;
-      if (element === root) return;
       const own = stats.get(element);
-      const parent = element.parentElement ? stats.get(element.parentElement) : undefined;
-      if (!own || !parent) return;
+      if (!own) return;
+      if (NAME_BLIND.has(own.tag)) nameBlindDepth--;
+      const parent = parentElement ? stats.get(parentElement) : undefined;
+      if (!parent) return;
       parent.chars += own.chars;
       parent.commas += own.commas;
-      parent.linkChars += element.localName === 'a' ? own.chars : own.linkChars;
-      if (BLOCK_TAGS.has(element.localName)) {
+      parent.linkChars += own.tag === 'a' ? own.chars : own.linkChars;
+      if (BLOCK_TAGS.has(own.tag)) {
         parent.hasBlockChild = true;
       } else {
         parent.looseChars += own.chars;

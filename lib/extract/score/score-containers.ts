@@ -53,7 +53,7 @@ export function scoreContainers(root: Element, measured: Measured): Map<Element,
   for (const element of measured.order) {
     const own = measured.stats.get(element);
     if (!own) continue;
-    const tag = element.localName;
+    const tag = own.tag;
     const isParagraph = PARAGRAPH_TAGS.has(tag) || (PARAGRAPH_WHEN_INLINE.has(tag) && !own.hasBlockChild);
     if (isParagraph) {
       if (own.chars >= MIN_PARAGRAPH_CHARS && element !== root) award(element.parentElement, paragraphPoints(own.chars, own.commas));

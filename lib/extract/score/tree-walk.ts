@@ -1,13 +1,14 @@
 /**
  * One walk over an element's subtree, in document order, without recursion (a hostile page may nest
  * deeply): `enter` before an element's children (returning false passes over the element and everything
- * inside it), `text` for each text node, `exit` after its children. The body chooser's single measuring
- * pass and its cleaning pass are both one such walk.
+ * inside it), `text` for each text node, `exit` after its children, with the element's parent in the walk
+ * (null for the root: the walk already holds it, where asking the DOM again costs a call per element). The
+ * body chooser's single measuring pass and its cleaning pass are both one such walk.
  */
 export interface TreeVisitor {
   enter(element: Element): boolean;
   text(node: Text, parent: Element): void;
-  exit(element: Element): void;
+  exit(element: Element, parent: Element | null): void;
 }
 
 const ELEMENT_NODE = 1;
@@ -27,16 +28,20 @@ export function walkTree(root: Element, visitor: TreeVisitor): void {
         node = node.firstChild;
         continue;
       }
-      visitor.exit(node as Element);
+      visitor.exit(node as Element, parent);
     }
     // On to the next sibling, closing every element whose last child this was.
     while (!node.nextSibling) {
-      visitor.exit(parent);
-      if (parent === root) return;
-      node = parent;
-      parent = parent.parentNode as Element;
+      if (parent === root) {
+        visitor.exit(root, null);
+        return;
+      }
+      const closed = parent;
+      parent = closed.parentNode as Element;
+      visitor.exit(closed, parent);
+      node = closed;
     }
     node = node.nextSibling;
   }
-  visitor.exit(root);
+  visitor.exit(root, null);
 }
