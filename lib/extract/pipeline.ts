@@ -28,14 +28,14 @@ import { chooseBody } from './score/choose-body';
  *                 is never changed; a caller that owns a throwaway document (`ownsDocument`) has those
  *                 removed from it in place instead; then the regions that are never story and that the
  *                 detector never counts (navigation, footers, templates) go before anything walks the copy
- *   4. reveal     rules on the whole copy (rules/registry.ts: named elements defused, cookie notices out,
- *                 hidden story revealed), then the detector's verdict on it
+ *   4. reveal     rules on the whole copy (rules/registry.ts: named elements defused, hidden story
+ *                 revealed), then the detector's verdict on it
  *   5. prune      asides, scripts and styles go, and the page's one marked story region, when it holds
  *                 nearly all paragraphs, becomes the whole body (prune-for-scoring.ts): the rules and the
  *                 chooser after it then walk far fewer elements
- *   6. prepare    rules on what is left (sign-up walls out, lazy images resolved, embeds turned into
- *                 links, drawn math back to MathML), then the form controls go (the sign-up rule reads
- *                 their labels)
+ *   6. prepare    rules on what is left (cookie notices and sign-up walls out, lazy images resolved,
+ *                 embeds turned into links, drawn math back to MathML), then the form controls go (the
+ *                 cookie and sign-up rules read their buttons)
  *   7. choose     Folio's own chooser decides once on the pruned copy (score/choose-body.ts), and
  *                 Mozilla Readability chooses only when the body it finds is shorter than MIN_BODY_CHARS;
  *                 or, when asked (`bodyChooser: 'readability'`), Readability alone

@@ -31,9 +31,9 @@ import { absolutizeUrls } from './absolutize-urls';
 export const RULES: readonly ExtractRule[] = [
   // reveal: on the whole private copy, before the detector judges it
   defuseDomClobbering,
-  removeCookieNotices,
   revealHiddenStory,
   // prepare: on what may be story (the copy pruned for scoring), before the chooser scores it
+  removeCookieNotices,
   mathAsMathml,
   removeSubscriptionPrompts,
   resolveLazyImages,

@@ -54,7 +54,7 @@ export function isCookieNotice(element: Element): boolean {
 
 export const removeCookieNotices: ExtractRule = {
   name: 'remove-cookie-notices',
-  phase: 'reveal',
+  phase: 'prepare',
   why: 'Cookie and consent notices sit in the page (often inside its main column) and are no part of the story.',
   apply({ root, record }) {
     let removed = 0;
