@@ -18,6 +18,8 @@ export function blockText(root: Node): string {
   const lines: string[] = [];
   let current = '';
   const flush = () => {
+    // Called at both edges of every block, most often with nothing gathered since the last edge.
+    if (!current) return;
     const line = current.replace(/[ \t\f\r\n\u00a0]+/g, ' ').trim();
     if (line) lines.push(line);
     current = '';

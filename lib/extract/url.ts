@@ -10,6 +10,12 @@
 export type UrlUse = 'link' | 'image';
 
 const WEB_SCHEME = /^https?:$/;
+/**
+ * An address written out whole: resolved without the base, which the URL parser then never reads (a
+ * scheme followed by `//` leaves the base unused; pages write most of their links this way, and each
+ * base was parsed again for every one).
+ */
+const WRITTEN_OUT = /^https?:\/\//i;
 const RASTER_DATA_IMAGE = /^data:image\/(?:png|jpe?g|gif|webp|avif|bmp|x-icon|vnd\.microsoft\.icon)[;,]/i;
 /** Larger inline images are not favicons; they would bloat the library's metadata records. */
 const MAX_DATA_IMAGE_LENGTH = 32 * 1024;
@@ -22,7 +28,8 @@ export function absoluteUrl(value: string | null | undefined, base: string | nul
   if (!value) return null;
   let url: URL;
   try {
-    url = new URL(value.trim(), base ?? undefined);
+    const trimmed = value.trim();
+    url = base === null || WRITTEN_OUT.test(trimmed) ? new URL(trimmed) : new URL(trimmed, base);
   } catch {
     return null;
   }

@@ -9,6 +9,11 @@ describe('remove-contact-lines: which lines ask readers to reach the writer', ()
     'Reach the reporters on Twitter at http://twitter.com/MegKinnardAP',
     'View author archive email the author',
     'Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.',
+    // the quick test before the nine signs folds case as they do (/iu): capitals, and the Kelvin sign for k
+    'FOLLOW US ON X.COM/NEWSDESK',
+    'CONTACT THE AUTHOR',
+    'Let us \u212Anow at the newsdesk',
+    'Got a news tip? Let us know at desk',
   ])('%s', (line) => {
     expect(isContactLine(line)).toBe(true);
   });

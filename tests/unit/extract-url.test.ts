@@ -33,4 +33,21 @@ describe('absoluteUrl: page-written URLs become web addresses or nothing', () =>
     expect(absoluteUrl(null, BASE)).toBeNull();
     expect(absoluteUrl('http://[::1', BASE)).toBeNull();
   });
+
+  it('resolves a written-out address as the base would: the same href with and without it', () => {
+    const values = [
+      'https://Other.Example:443/a/../b?q=1#top', 'HTTP://other.example/x y', 'http://other.example', 'https://news.example/2026/../img.png',
+      // not written out with `//` after the scheme: resolved against the base, as before
+      'http:relative/path', 'https:/one-slash', 'http:\\\\back.example/x', 'ht\ttp://tab.example/',
+    ];
+    for (const value of values) {
+      let expected: string | null;
+      try {
+        expected = new URL(value.trim(), BASE).href;
+      } catch {
+        expected = null;
+      }
+      expect(absoluteUrl(value, BASE), value).toBe(expected);
+    }
+  });
 });

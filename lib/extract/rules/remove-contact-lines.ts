@@ -21,12 +21,18 @@ const CONTACT_SIGNS: readonly RegExp[] = [
   /\blet us know at\b/iu,
 ];
 
+/**
+ * What every sign above holds (its `@`, its `.com/`, or one of its words), tested with the same flags:
+ * most lines hold none, and one test then spares them nine.
+ */
+const CONTACT_HINT = /@|\.com\/|follow|author|reporter|writer|editor|reach|tip|let us know/iu;
+
 /** Contact lines are short; a long paragraph that mentions an address is the story's. */
 const MAX_CONTACT_CHARS = 320;
 
 /** True for a short line whose point is how to reach or follow the writer or the publication. */
 export function isContactLine(text: string): boolean {
-  return text.length <= MAX_CONTACT_CHARS && CONTACT_SIGNS.some((sign) => sign.test(text));
+  return text.length <= MAX_CONTACT_CHARS && CONTACT_HINT.test(text) && CONTACT_SIGNS.some((sign) => sign.test(text));
 }
 
 export const removeContactLines: ExtractRule = {
