@@ -334,6 +334,11 @@ export interface Measures {
 
 const MEASURED_AFRESH: Measures = { lengthUpTo: textLengthUpTo, lineText, holdsKeptContent, standsAlone };
 
+/** The run's measures when a rule has them (the clean phase), else measures taken afresh. */
+export function measuresOr(measures: Measures | undefined): Measures {
+  return measures ?? MEASURED_AFRESH;
+}
+
 /**
  * The outermost elements of `root` that `accepts` takes, each of at most `maxChars` characters and
  * holding no media or code; the walk does not look inside an element it took. Each element's text is

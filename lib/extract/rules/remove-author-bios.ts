@@ -1,5 +1,5 @@
 import type { ExtractRule } from './types';
-import { KEEP_INSIDE, lineText, matchingLines, textLengthUpTo } from './dom-helpers';
+import { matchingLines, measuresOr, type Measures } from './dom-helpers';
 import { removeLine } from './element-measures';
 import { escapeRegExp } from '../../escape-regexp';
 
@@ -21,8 +21,8 @@ const BIO_VERB = '(?:is|was|has|had|joined|covers|writes|reports|lives|holds|ser
 const WRITER_BIO = /^(\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){0,3}) (?:is|was) (?:an?|the) (?:[\p{L}-]+ ){0,4}(?:reporter|writer|editor|correspondent|journalist|columnist|contributor|producer|blogger)\b/u;
 
 /** A name (two to four capitalised words) on the line right above a sentence that starts with it or its first word and a bio's verb. */
-function nameAbove(paragraph: Element, text: string): string | null {
-  const above = lineText(paragraph.previousElementSibling ?? paragraph).trim();
+function nameAbove(paragraph: Element, text: string, measured: Measures): string | null {
+  const above = measured.lineText(paragraph.previousElementSibling ?? paragraph).trim();
   if (above === text || !/^\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){1,3}$/u.test(above)) return null;
   const first = above.split(' ')[0] ?? '';
   return new RegExp(`^(?:${escapeRegExp(above)}|${escapeRegExp(first)})\\s+${BIO_VERB}\\b`, 'u').test(text) ? above : null;
@@ -51,10 +51,10 @@ function namesOf(byline: string | null): string[] {
 const TAIL_PARAGRAPHS = 8;
 
 /** The last paragraph long enough to be the story's own (a long bio itself does not count). */
-function lastStoryParagraph(paragraphs: readonly Element[], isBio: (text: string) => boolean): Element | null {
+function lastStoryParagraph(paragraphs: readonly Element[], isBio: (text: string) => boolean, measured: Measures): Element | null {
   for (let i = paragraphs.length - 1; i >= 0; i--) {
     const paragraph = paragraphs[i];
-    if (paragraph && textLengthUpTo(paragraph, STORY_PARAGRAPH_CHARS) >= STORY_PARAGRAPH_CHARS && !isBio(lineText(paragraph))) return paragraph;
+    if (paragraph && measured.lengthUpTo(paragraph, STORY_PARAGRAPH_CHARS) >= STORY_PARAGRAPH_CHARS && !isBio(measured.lineText(paragraph))) return paragraph;
   }
   return null;
 }
@@ -74,15 +74,17 @@ export const removeAuthorBios: ExtractRule = {
   phase: 'clean',
   why: 'After the story, the author box ("About the author", the byline\'s name alone, "Jane Doe is a reporter for …") describes the writer the header already names, not the story.',
   apply({ root, metadata, record, measures }) {
+    // The clean phase's measures: the line rules before this one have read most of these lines already.
+    const measured = measuresOr(measures);
     const names = namesOf(metadata.byline);
     const paragraphs = Array.from(root.getElementsByTagName('p'));
     if (names.length === 0) {
       // No byline to go by: a writer's bio names its writer.
       for (const paragraph of paragraphs.slice(-TAIL_PARAGRAPHS)) {
-        if (textLengthUpTo(paragraph, MAX_BIO_CHARS) > MAX_BIO_CHARS) continue;
-        const text = lineText(paragraph);
+        if (measured.lengthUpTo(paragraph, MAX_BIO_CHARS) > MAX_BIO_CHARS) continue;
+        const text = measured.lineText(paragraph);
         if (text.length > MAX_BIO_CHARS) continue;
-        const name = WRITER_BIO.exec(text)?.[1] ?? nameAbove(paragraph, text);
+        const name = WRITER_BIO.exec(text)?.[1] ?? nameAbove(paragraph, text, measured);
         if (name) names.push(...namesOf(name));
       }
     }
@@ -92,14 +94,14 @@ export const removeAuthorBios: ExtractRule = {
     const accepts = (text: string, element: Element) =>
       (ABOUT_AUTHOR.test(text) || nameLine.has(text.toLowerCase()) || bioStart.test(text)) && !element.closest('blockquote, li, td, figure');
     // Only after the story: a name in the story's own sentences stays.
-    const anchor = lastStoryParagraph(paragraphs, (text) => bioStart.test(text));
+    const anchor = lastStoryParagraph(paragraphs, (text) => bioStart.test(text), measured);
     const lines: Element[] = [];
     for (const element of elementsAfter(anchor, root)) {
-      if (textLengthUpTo(element, MAX_BIO_CHARS) <= MAX_BIO_CHARS && !element.querySelector(KEEP_INSIDE) && accepts(lineText(element), element)) lines.push(element);
-      else lines.push(...matchingLines(element, MAX_BIO_CHARS, accepts, measures));
+      if (measured.lengthUpTo(element, MAX_BIO_CHARS) <= MAX_BIO_CHARS && !measured.holdsKeptContent(element) && accepts(measured.lineText(element), element)) lines.push(element);
+      else lines.push(...matchingLines(element, MAX_BIO_CHARS, accepts, measured));
     }
     // The name alone is the box's only when a bio or "About the author" is there too.
-    const bios = lines.filter((line) => !nameLine.has(lineText(line).toLowerCase()));
+    const bios = lines.filter((line) => !nameLine.has(measured.lineText(line).toLowerCase()));
     if (bios.length === 0) return 0;
     for (const line of lines) {
       record?.(line, 'removed author bio');
