@@ -107,6 +107,9 @@ describe('descendantsByTagWithWords', () => {
     }
     const plain = parseHtmlDocument('<html><body><section><p>A story about <b>weather</b></p><div>Sign up</div></section></body></html>').querySelector('section')!;
     expect(descendantsByTagWithWords(plain, tags, words).map((element) => element.textContent)).toEqual(['Sign up']);
+    // No match in the whole text, code included: nothing is found, not even the elements that hold code.
+    const none = parseHtmlDocument('<html><body><section><div><p>A story</p><script>var x = 1;</script></div></section></body></html>').querySelector('section')!;
+    expect(descendantsByTagWithWords(none, tags, words)).toEqual([]);
   });
 });
 

@@ -125,11 +125,16 @@ const CODE_TEXT = 'script, style';
  * pass, instead of every block's text.
  * The text is read with the document's own TreeWalker over text nodes (one call per text node, where a
  * walk over every node through child and sibling links costs several): in a browser this was most of
- * the rule's time. The elements are the ancestors of the text nodes where a match starts (or that hold
- * code), found upward from each; taken in document order of those text nodes, outermost first, they come
- * out in document order (an ancestor of a later text node that no earlier one shares starts after it).
+ * the rule's time (when root's whole text holds no match, nothing is walked). The elements are the
+ * ancestors of the text nodes where a match starts (or that hold code), found upward from each; taken
+ * in document order of those text nodes, outermost first, they come out in document order (an ancestor
+ * of a later text node that no earlier one shares starts after it).
  */
 export function descendantsByTagWithWords(root: Element, tags: ReadonlySet<string>, words: RegExp): Element[] {
+  // No match anywhere in root's text (code included), none in any element's: nothing to find, known from
+  // one string the browser puts together, without reading each text node from script.
+  words.lastIndex = 0;
+  if (!words.test(root.textContent ?? '')) return [];
   const codeText = new Set<Node>();
   for (const code of Array.from(root.querySelectorAll(CODE_TEXT))) {
     for (let child = code.firstChild; child; child = child.nextSibling) codeText.add(child);
