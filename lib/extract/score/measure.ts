@@ -68,6 +68,16 @@ export function measure(root: Element, options: { keepUnlikely: boolean }): Meas
   const order: Element[] = [];
   let byline: string | null = null;
   let nameBlindDepth = 0;
+  // A page gives its many blocks few names: each name's verdict is worked out once.
+  const unlikelyByName = new Map<string, boolean>();
+  const isUnlikely = (name: string): boolean => {
+    let unlikely = unlikelyByName.get(name);
+    if (unlikely === undefined) {
+      unlikely = isUnlikelyByName(name);
+      unlikelyByName.set(name, unlikely);
+    }
+    return unlikely;
+  };
 
   const passOver = (element: Element, tag: string): boolean => {
     if (element === root) return false;
@@ -83,7 +93,7 @@ export function measure(root: Element, options: { keepUnlikely: boolean }): Meas
       byline = bylineText(element);
       if (byline !== null) return true;
     }
-    return !options.keepUnlikely && isUnlikelyByName(name);
+    return !options.keepUnlikely && isUnlikely(name);
   };
 
   walkTree(root, {
