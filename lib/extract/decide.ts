@@ -58,10 +58,22 @@ const MAX_HEADLINE_LINKS = 6;
  * paragraphs with few links, even if the page around it is crowded with teasers (the detector's
  * headline-link penalty) or its story is short; so is a page whose one <article> element is the body
  * (a short post of lists scores little prose). A site root or product/list markup still says no.
+ * In two steps, as the body is sanitized between them (which empties it): called with the body, it
+ * measures what it needs of it, only when the detector and the page's JSON-LD leave the question open
+ * (they settle nearly every page); the function it returns decides once the body's text length is known.
  */
-export function decideArticle(detection: Detection, metadata: PageMetadata, shape: BodyShape, textLength: number): Decision {
-  if (detection.isArticle) return { isArticle: true, because: `detector score ${detection.score.toFixed(1)}` };
-  if (metadata.jsonLd && !detection.signals.nonArticleMarkup) return { isArticle: true, because: 'the page\'s JSON-LD names an article' };
+export function decisionFor(detection: Detection, metadata: PageMetadata, body: Element): (textLength: number) => Decision {
+  if (detection.isArticle) return settled({ isArticle: true, because: `detector score ${detection.score.toFixed(1)}` });
+  if (metadata.jsonLd && !detection.signals.nonArticleMarkup) return settled({ isArticle: true, because: 'the page\'s JSON-LD names an article' });
+  const shape = measureBody(body);
+  return (textLength) => decideByShape(detection, shape, textLength);
+}
+
+function settled(decision: Decision): () => Decision {
+  return () => decision;
+}
+
+function decideByShape(detection: Detection, shape: BodyShape, textLength: number): Decision {
   const { signals } = detection;
   const proseShare = textLength ? shape.proseChars / textLength : 0;
   if (signals.ogArticle && !signals.siteRoot && !signals.nonArticleMarkup && proseShare >= MIN_PROSE_SHARE && shape.linkDensity < MAX_LINK_DENSITY) {

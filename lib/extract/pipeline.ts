@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { sanitizeElementContent } from '../sanitize';
-import { decideArticle, measureBody } from './decide';
+import { decisionFor } from './decide';
 import { chooserCandidates, readabilityCandidates, describeElement, textSample } from './debug-describe';
 import { detectArticle } from './detect';
 import { readMetadata, type PageMetadata } from './metadata';
@@ -229,13 +229,13 @@ export function runPipeline(doc: Document, options: ExtractOptions): ExtractResu
     // One set of measurements for the clean rules, kept while none of them changes the body.
     runRules('clean', { doc: copy, root: body, baseUrl, metadata, measures: new ElementMeasures() }, trace);
 
-    const bodyMeasure = measureBody(body);
+    const decide = decisionFor(detection, metadata, body);
     const article = buildArticle(body, metadata, found, baseUrl, options, doc);
     trace.lap('sanitize');
     if (article.wordCount < MIN_ARTICLE_WORDS) {
       return fail('empty', `Only ${article.wordCount} words of text were found.`, trace, article.wordCount > 0 ? article : undefined);
     }
-    const decision = decideArticle(detection, metadata, bodyMeasure, article.textContent.length);
+    const decision = decide(article.textContent.length);
     trace.note('decide', `${decision.isArticle ? 'article' : 'not an article'}: ${decision.because}`);
     if (trace.debug) trace.debug.decision = decision;
     trace.lap('decide');
