@@ -9,6 +9,8 @@ const BLOCK_TAGS = new Set([
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
+/** Elements whose text a reader never sees. */
+const UNSHOWN_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
 
 /**
  * The text of `root`, one block a line (textContent glues `<p>a</p><p>b</p>` into "ab", which breaks
@@ -31,7 +33,7 @@ export function blockText(root: Node): string {
     }
     if (node.nodeType !== ELEMENT_NODE) return;
     const tag = (node as Element).tagName.toUpperCase();
-    if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'TEMPLATE' || tag === 'NOSCRIPT') return;
+    if (UNSHOWN_TAGS.has(tag)) return;
     if (tag === 'PRE') {
       flush();
       const code = (node.textContent ?? '').replace(/\s+$/, '');
@@ -46,6 +48,34 @@ export function blockText(root: Node): string {
   visit(root);
   flush();
   return lines.join('\n');
+}
+
+/**
+ * `blockText(root).replace(/\s+/g, ' ').trim()`: the text as one line, its blocks joined by spaces. Built
+ * in one pass, a space at each block's edges and one squash at the end, where the line rules asked for
+ * it on every short block and paid a squash per block, an array of lines and a second squash.
+ */
+export function blockTextAsLine(root: Node): string {
+  let text = '';
+  const visit = (node: Node) => {
+    if (node.nodeType === TEXT_NODE) {
+      text += node.nodeValue ?? '';
+      return;
+    }
+    if (node.nodeType !== ELEMENT_NODE) return;
+    const tag = (node as Element).tagName.toUpperCase();
+    if (UNSHOWN_TAGS.has(tag)) return;
+    if (tag === 'PRE') {
+      text += ` ${node.textContent ?? ''} `;
+      return;
+    }
+    const isBlock = BLOCK_TAGS.has(tag);
+    if (isBlock) text += ' ';
+    for (let child = node.firstChild; child; child = child.nextSibling) visit(child);
+    if (isBlock) text += ' ';
+  };
+  visit(root);
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** CJK scripts are read by character, not by space-separated word. */

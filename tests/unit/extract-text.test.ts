@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MAY_HOLD_CJK, blockText, measureText, readingMinutes, wordCount } from '@/lib/extract/text';
-import { parseHtmlDocument } from '@/scripts/lib/node-dom';
+import { MAY_HOLD_CJK, blockText, blockTextAsLine, measureText, readingMinutes, wordCount } from '@/lib/extract/text';
+import { getSanitizerWindow, parseHtmlDocument } from '@/scripts/lib/node-dom';
+import { generatedTexts } from './generated-texts';
 
 describe('blockText', () => {
   it('puts each block on its own line instead of gluing words together', () => {
@@ -11,6 +12,28 @@ describe('blockText', () => {
   it('keeps the whitespace of code blocks and skips scripts', () => {
     const doc = parseHtmlDocument('<html><body><div id="r"><pre>  a\n    b</pre><script>x()</script><p>c</p></div></body></html>');
     expect(blockText(doc.getElementById('r')!)).toBe('  a\n    b\nc');
+  });
+});
+
+describe('blockTextAsLine', () => {
+  /** Markup and text pieces: blocks, inline elements, code, unshown elements, and whitespace \\s and trim() treat alike or not. */
+  const PIECES = [
+    'word', 'a', ',', ' ', '  ', '\n', '\t', '\u00a0', '\u2003', '\u3000', '\ufeff', '\u200b', '\u2028',
+    '<p>', '</p>', '<div>', '</div>', '<span>', '</span>', '<b>', '</b>', '<li>', '<br>', '<hr>', '<td>', '<table>',
+    '<pre>', '</pre>', '<script>x  y</script>', '<style>p{}</style>', '<template>t</template>', '<noscript>n</noscript>', '<!-- c -->',
+  ];
+
+  it('is blockText squashed to one line, on generated markup in both Node DOMs', () => {
+    const parsers = [
+      (html: string) => parseHtmlDocument(html),
+      (html: string) => new (getSanitizerWindow() as Window & typeof globalThis).DOMParser().parseFromString(html, 'text/html'),
+    ];
+    for (const parse of parsers) {
+      for (const markup of generatedTexts(PIECES, 1500, 7, 40)) {
+        const root = parse(`<html><body><section id="r">${markup}</section></body></html>`).getElementById('r')!;
+        expect(blockTextAsLine(root), JSON.stringify(markup)).toBe(blockText(root).replace(/\s+/g, ' ').trim());
+      }
+    }
   });
 });
 

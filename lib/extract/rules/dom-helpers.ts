@@ -1,5 +1,5 @@
 /** Small DOM measurements the rules share. */
-import { blockText } from '../text';
+import { blockTextAsLine } from '../text';
 import { lowerBound } from '../../sorted-search';
 
 export function textLength(element: Element): number {
@@ -388,5 +388,5 @@ export function matchingLines(
 
 /** The element's text as one line (its blocks joined by spaces, not glued together). */
 export function lineText(element: Element): string {
-  return blockText(element).replace(/\s+/g, ' ').trim();
+  return blockTextAsLine(element);
 }
