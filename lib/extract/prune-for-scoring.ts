@@ -1,5 +1,3 @@
-import { descendantsByTag } from './rules/dom-helpers';
-
 /**
  * Pipeline step 5: the copy cut down to what can be story (after the reveal rules and the detector,
  * before the prepare rules and the chooser). They walk every element they are given; every element
@@ -60,8 +58,8 @@ export function removeNeverStoryRegions(copy: Document): number {
 function removeByTag(copy: Document, tags: ReadonlySet<string>, goes: (element: Element) => boolean = () => true): number {
   const root = copy.documentElement;
   if (!root) return 0;
-  // Found in one walk (descendantsByTag), all before any goes.
-  const found = descendantsByTag(root, tags).filter(goes);
+  // Found by the selector engine, all before any goes.
+  const found = Array.from(root.querySelectorAll([...tags].join(', '))).filter(goes);
   for (const element of found) element.remove();
   return found.length;
 }

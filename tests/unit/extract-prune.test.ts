@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { privateCopy } from '@/lib/extract/private-copy';
 import { narrowToStoryRegion, removeFormControls, removeNeverStory, removeNeverStoryRegions } from '@/lib/extract/prune-for-scoring';
-import { KEEP_INSIDE, descendantsByTag, descendantsByTagWithWords, holdsKeptContent, textLength, textLengthUpTo } from '@/lib/extract/rules/dom-helpers';
+import { KEEP_INSIDE, descendantsByTagWithWords, holdsKeptContent, textLength, textLengthUpTo } from '@/lib/extract/rules/dom-helpers';
 import { parseHtmlDocument } from '@/scripts/lib/node-dom';
 
 const paragraphs = (n: number, text = 'A sentence of the story that goes on for a while.') => `<p>${text}</p>`.repeat(n);
@@ -82,7 +82,7 @@ describe('textLengthUpTo', () => {
 });
 
 describe('descendantsByTagWithWords', () => {
-  it('keeps every element of descendantsByTag whose text matches the whole words, in order', () => {
+  it('keeps every element with one of the tags whose text matches the whole words, in order', () => {
     const tags = new Set(['div', 'p', 'span', 'a', 'b']);
     const words = /(?:sign ?up|newsletters?)/gi;
     const wholeWords = new RegExp(`\\b${words.source}\\b`, 'i');
@@ -99,9 +99,9 @@ describe('descendantsByTagWithWords', () => {
     for (const html of samples) {
       const root = parseHtmlDocument(`<html><body><section>${html}</section></body></html>`).querySelector('section')!;
       const found = descendantsByTagWithWords(root, tags, words);
-      const all = descendantsByTag(root, tags);
+      const all = Array.from(root.querySelectorAll([...tags].join(', ')));
       const matching = all.filter((element) => wholeWords.test(element.textContent ?? ''));
-      // Every element whose text matches is there; none is outside descendantsByTag's list or its order.
+      // Every element whose text matches is there; none is outside the tags' list or its order.
       expect(matching.filter((element) => !found.includes(element)), html).toEqual([]);
       expect(found, html).toEqual(all.filter((element) => found.includes(element)));
     }
@@ -125,12 +125,3 @@ describe('holdsKeptContent', () => {
   });
 });
 
-describe('descendantsByTag', () => {
-  it('returns what querySelectorAll returns for a list of tag names, in document order, never the root', () => {
-    const doc = parseHtmlDocument('<html><body><div id="root"><p>a<span>b</span></p><DIV><section><h2>T</h2><a href="#">x</a></section></DIV><aside><p>c</p></aside></div></body></html>');
-    const root = doc.getElementById('root')!;
-    const tags = ['p', 'span', 'div', 'h2', 'a', 'aside'];
-    expect(descendantsByTag(root, new Set(tags))).toEqual(Array.from(root.querySelectorAll(tags.join(', '))));
-    expect(descendantsByTag(root, new Set(['div']))).toEqual(Array.from(root.querySelectorAll('div')));
-  });
-});

@@ -78,35 +78,6 @@ export function textLengthUpTo(element: Element, limit: number): number {
   return count.length;
 }
 
-/**
- * The descendants of `root` whose local name is in `tags`, in document order: what
- * `root.querySelectorAll('h1, p, …')` returns for a list of plain tag names, found in one walk instead of
- * matching every element against every selector of the list (the costliest part of some rules).
- */
-export function descendantsByTag(root: Element, tags: ReadonlySet<string>): Element[] {
-  return descendantsWhere(root, (element) => tags.has(element.localName));
-}
-
-/** NodeFilter's SHOW_ELEMENT. */
-const SHOW_ELEMENT = 0x1;
-
-/**
- * The descendants of `root` that `accepts` takes, in document order: `root.querySelectorAll(selector)`
- * for a test written in code (linkedom's `getElementsByTagName('*')` finds nothing). Walked by the
- * document's own TreeWalker: one call a step where a walk through child and sibling links takes several
- * (in Chromium 0.70x the time on its own, though the whole pipeline gains little: the nodes' first
- * access from script, which costs most, moves to the next walk; linkedom's walker, written in script,
- * 1.10x), and no `<form>` control can shadow its steps.
- */
-export function descendantsWhere(root: Element, accepts: (element: Element) => boolean): Element[] {
-  const found: Element[] = [];
-  const walker = root.ownerDocument.createTreeWalker(root, SHOW_ELEMENT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (accepts(node as Element)) found.push(node as Element);
-  }
-  return found;
-}
-
 /** NodeFilter's SHOW_TEXT | SHOW_CDATA_SECTION: the nodes whose data is an element's textContent. */
 const SHOW_TEXT_AND_CDATA = 0x4 | 0x8;
 
@@ -114,15 +85,15 @@ const SHOW_TEXT_AND_CDATA = 0x4 | 0x8;
 const CODE_TEXT = 'script, style';
 
 /**
- * What `descendantsByTag(root, tags)` returns, less the elements whose `textContent` cannot match any
- * pattern that needs a match of `words` in it: one read of the text under `root` and one scan of it
- * with `words` find every place a match of it starts, and an element keeps its place in the list only
- * when one starts inside its text. Sound because an element's textContent is a contiguous stretch of
- * its ancestors' and `words` looks at nothing around its match (global; no anchors, `\b` or lookaround):
- * a match in the element's text is a match in root's at the same place. Scripts' and style sheets' text
- * (most of a page's characters) is left out of the scan, and every element holding some is kept as it
- * is. A rule that tests every short block's text with `\bwords\b` then reads only the few that may
- * pass, instead of every block's text.
+ * The descendants of `root` whose local name is in `tags`, in document order, less the elements whose
+ * `textContent` cannot match any pattern that needs a match of `words` in it: one read of the text under
+ * `root` and one scan of it with `words` find every place a match of it starts, and an element keeps its
+ * place in the list only when one starts inside its text. Sound because an element's textContent is a
+ * contiguous stretch of its ancestors' and `words` looks at nothing around its match (global; no
+ * anchors, `\b` or lookaround): a match in the element's text is a match in root's at the same place.
+ * Scripts' and style sheets' text (most of a page's characters) is left out of the scan, and every
+ * element holding some is kept as it is. A rule that tests every short block's text with `\bwords\b`
+ * then reads only the few that may pass, instead of every block's text.
  * The text is read with the document's own TreeWalker over text nodes (one call per text node, where a
  * walk over every node through child and sibling links costs several): in a browser this was most of
  * the rule's time (when root's whole text holds no match, nothing is walked). The elements are the
