@@ -26,26 +26,17 @@ export function blockText(root: Node): string {
     if (line) lines.push(line);
     current = '';
   };
-  const visit = (node: Node) => {
-    if (node.nodeType === TEXT_NODE) {
-      current += node.nodeValue ?? '';
-      return;
-    }
-    if (node.nodeType !== ELEMENT_NODE) return;
-    const tag = (node as Element).tagName.toUpperCase();
-    if (UNSHOWN_TAGS.has(tag)) return;
-    if (tag === 'PRE') {
+  walkShownText(root, {
+    text(data) {
+      current += data;
+    },
+    code(text) {
       flush();
-      const code = (node.textContent ?? '').replace(/\s+$/, '');
+      const code = text.replace(/\s+$/, '');
       if (code) lines.push(code);
-      return;
-    }
-    const isBlock = BLOCK_TAGS.has(tag);
-    if (isBlock) flush();
-    for (let child = node.firstChild; child; child = child.nextSibling) visit(child);
-    if (isBlock) flush();
-  };
-  visit(root);
+    },
+    edge: flush,
+  });
   flush();
   return lines.join('\n');
 }
@@ -56,26 +47,51 @@ export function blockText(root: Node): string {
  * it on every short block and paid a squash per block, an array of lines and a second squash.
  */
 export function blockTextAsLine(root: Node): string {
-  let text = '';
+  let line = '';
+  walkShownText(root, {
+    text(data) {
+      line += data;
+    },
+    code(text) {
+      line += ` ${text} `;
+    },
+    edge() {
+      line += ' ';
+    },
+  });
+  return line.replace(/\s+/g, ' ').trim();
+}
+
+/** What a walk over the text a reader sees meets, in order. */
+interface ShownTextVisitor {
+  /** A text node's data. */
+  text(data: string): void;
+  /** A code block's whole text, whitespace as written. */
+  code(text: string): void;
+  /** The start or the end of a block. */
+  edge(): void;
+}
+
+/** Walks the text of `root` a reader sees: scripts, styles, templates and noscript left out, a `pre` read whole. */
+function walkShownText(root: Node, visitor: ShownTextVisitor): void {
   const visit = (node: Node) => {
     if (node.nodeType === TEXT_NODE) {
-      text += node.nodeValue ?? '';
+      visitor.text(node.nodeValue ?? '');
       return;
     }
     if (node.nodeType !== ELEMENT_NODE) return;
     const tag = (node as Element).tagName.toUpperCase();
     if (UNSHOWN_TAGS.has(tag)) return;
     if (tag === 'PRE') {
-      text += ` ${node.textContent ?? ''} `;
+      visitor.code(node.textContent ?? '');
       return;
     }
     const isBlock = BLOCK_TAGS.has(tag);
-    if (isBlock) text += ' ';
+    if (isBlock) visitor.edge();
     for (let child = node.firstChild; child; child = child.nextSibling) visit(child);
-    if (isBlock) text += ' ';
+    if (isBlock) visitor.edge();
   };
   visit(root);
-  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** CJK scripts are read by character, not by space-separated word. */
