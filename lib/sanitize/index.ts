@@ -30,6 +30,11 @@ const CONFIG: Config = {
   SANITIZE_DOM: true,
   SANITIZE_NAMED_PROPS: true,
   RETURN_TRUSTED_TYPE: false,
+  // No Trusted Types policy: Folio takes strings back, and its content script's world is not bound by a
+  // page's Trusted Types. DOMPurify would otherwise make a "dompurify" policy in the page, which a page that
+  // names its policies refuses, with a CSP violation report to the publisher; it would also wrap every
+  // parse and ask the policy about every attribute.
+  TRUSTED_TYPES_POLICY: null,
 };
 /**
  * The same configuration, in the two modes Folio calls DOMPurify in: cleaning parsed markup where it lies

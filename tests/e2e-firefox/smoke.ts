@@ -11,7 +11,7 @@
  * when first opened in the reader page, and a preference arriving then applies to that page at once.
  * Prints "N passed, N failed".
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { startFixtureServer } from '../e2e/harness/server.ts';
@@ -153,6 +153,38 @@ async function main(): Promise<void> {
         async () => {
           await article.keyboard.press('Escape');
           await waitFor('the overlay to close', () => article.evaluate(() => document.querySelector('folio-reader') === null));
+        },
+      ],
+      [
+        'a page that requires Trusted Types and allows no policy is read and shown',
+        async () => {
+          // The strictest Trusted Types page (every HTML sink needs a trusted value, no policy may be made):
+          // the content script's world is not bound by it, and the sanitizer asks it for no policy.
+          const strict = await firefox.newPage();
+          const strictUrl = server.url('odd/trusted-types-article.html');
+          const body = readFileSync(new URL('../fixtures/hostile/article.html', import.meta.url), 'utf8');
+          await strict.setRequestInterception(true);
+          strict.on('request', (request) => {
+            if (request.url() !== strictUrl) return void request.continue();
+            void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', headers: { 'content-security-policy': "require-trusted-types-for 'script'; trusted-types 'none'" }, body });
+          });
+          await strict.goto(strictUrl);
+          const held = await strict.evaluate(() => {
+            try {
+              // eslint-disable-next-line no-restricted-properties -- the probe: the page must refuse raw markup
+              document.createElement('div').innerHTML = '<b>x</b>';
+              return false;
+            } catch {
+              return true;
+            }
+          });
+          if (!held) throw new Error('the page was not held to Trusted Types: the check would test nothing');
+          const tab = await tabIdOf(strictUrl);
+          await extensionPage.evaluate(async (id) => void (await browser.scripting.executeScript({ target: { tabId: id }, files: ['/content-scripts/reader.js'] })), tab);
+          await strict.bringToFront();
+          const text = await waitFor('the story', () => strict.evaluate(() => document.querySelector('folio-reader')?.shadowRoot?.querySelector('.folio-body')?.textContent || undefined));
+          if (!text.includes('For ninety years the south light on Fair Isle was kept by hand')) throw new Error(`showed ${text.slice(0, 120)}`);
+          await strict.close();
         },
       ],
       [

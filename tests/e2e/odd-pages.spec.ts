@@ -74,6 +74,33 @@ test.describe('odd pages', () => {
     await page.keyboard.press('Escape');
   });
 
+  test('a page that requires Trusted Types and allows no policy: the story is read and shown', async ({ folio, server, page }) => {
+    // The strictest Trusted Types page: every HTML sink needs a trusted value and no policy may be made.
+    // Folio's content script runs in its own world, which the page's policy does not bind.
+    const url = server.url('odd/trusted-types-article.html');
+    await serveAs(page, url, 'hostile/article.html', 'text/html; charset=utf-8', { 'content-security-policy': "require-trusted-types-for 'script'; trusted-types 'none'" });
+    const violations: string[] = [];
+    page.on('console', (message) => /trusted/i.test(message.text()) && violations.push(message.text()));
+    await page.goto(url);
+    expect(await page.evaluate(() => {
+      try {
+        // eslint-disable-next-line no-restricted-properties -- the probe: the page must refuse raw markup
+        document.createElement('div').innerHTML = '<b>x</b>';
+        return 'page may write markup';
+      } catch {
+        return 'page held to Trusted Types';
+      }
+    })).toBe('page held to Trusted Types');
+    violations.length = 0;
+    await folio.pressToolbarButton(page);
+    const reader = page.locator(READER);
+    await expect(reader.locator('.folio-body')).toContainText(STORY);
+    await expect(reader.locator('.folio-body p').first()).toBeVisible();
+    expect(violations).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect(page.locator('folio-reader')).toHaveCount(0);
+  });
+
   test('a single-page app changing its address closes the overlay; a hash change does not', async ({ folio, server, page }) => {
     await page.goto(server.url('hostile/article.html'));
     await folio.pressToolbarButton(page);
